@@ -1,0 +1,68 @@
+# The two commands a newcomer needs:  `make demo`  and  `make test`.
+# Both create the virtual environment and install the locked dependencies first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PYTEST_ARGS ?=
+
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: demo test install lint check browsers messages lock bench clean
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.9
+
+$(VENV)/.installed: requirements.lock | $(BIN)/uv
+	$(BIN)/uv pip sync --quiet --python $(PY) requirements.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+## make demo: set up, migrate, seed the demo course and run web + Celery worker + beat.
+demo: install
+	@mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py seed_demo
+	@DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
+	PATH="$(abspath $(BIN)):$$PATH" DEBUG=1 SITE_URL=http://$(HOST):$(PORT) HOST=$(HOST) PORT=$(PORT) \
+		$(BIN)/honcho -f Procfile.demo start
+
+## make test: set up and run every check and the whole test suite.
+test: install browsers lint check
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint --quiet
+	@if [ -f ../shared/tools/seed_overlap.py ]; then $(PYTHON) ../shared/tools/seed_overlap.py .; fi
+
+check: install
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py compilemessages --ignore=.venv -v0
+	@git diff --quiet -- locale 2>/dev/null || { echo "locale/*.mo out of date: commit the compiled catalogues"; exit 1; }
+
+## Chromium for the browser tests (Debian's package; installed when missing and we may).
+browsers:
+	@bash scripts/ensure-chromium
+
+## Refresh the translation catalogues after changing user-facing strings.
+messages: install
+	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+## Re-pin every dependency (after editing pyproject.toml).
+lock: $(BIN)/uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+
+bench: install
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf var staticfiles

@@ -1,0 +1,156 @@
+"""The course outline: modules and their lessons as plain data, cached until the next publish.
+
+The outline is the same for every visitor, so it is built with two queries, kept in the
+cache per course and language, and thrown away whenever any page is published, unpublished,
+moved or deleted (see `signals.py`). Per-learner state (what they finished) is laid over it
+by the caller, so a lesson page needs no query per lesson.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils import translation
+from wagtail.models import Page
+
+GENERATION_KEY = "outline:generation"
+CACHE_SECONDS = 60 * 60 * 24
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    id: int
+    title: str
+    url: str
+    kind: str  # "lesson" or "quiz"
+    minutes: int
+    module_id: int
+    free_preview: bool = False
+    required: bool = True
+    summary: str = ""
+
+
+@dataclass
+class OutlineModule:
+    id: int
+    title: str
+    url: str
+    pillar: str
+    pillar_label: str
+    summary: str
+    minutes: int
+    items: list[OutlineItem] = field(default_factory=list)
+
+    @property
+    def lessons(self) -> list[OutlineItem]:
+        return [i for i in self.items if i.kind == "lesson"]
+
+
+@dataclass
+class CourseOutline:
+    course_id: int
+    modules: list[OutlineModule]
+
+    @property
+    def items(self) -> list[OutlineItem]:
+        return [item for module in self.modules for item in module.items]
+
+    @property
+    def item_ids(self) -> list[int]:
+        return [item.id for item in self.items]
+
+    @property
+    def lesson_count(self) -> int:
+        return sum(len(m.lessons) for m in self.modules)
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(m.minutes for m in self.modules)
+
+    def module(self, module_id: int) -> OutlineModule | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def module_of(self, item_id: int) -> OutlineModule | None:
+        return next((m for m in self.modules if any(i.id == item_id for i in m.items)), None)
+
+    def item(self, item_id: int) -> OutlineItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def neighbours(self, item_id: int) -> tuple[OutlineItem | None, OutlineItem | None]:
+        items = self.items
+        for index, item in enumerate(items):
+            if item.id == item_id:
+                previous = items[index - 1] if index > 0 else None
+                following = items[index + 1] if index + 1 < len(items) else None
+                return previous, following
+        return None, None
+
+
+def outline_item_models() -> list[type[Page]]:
+    """Page types that are steps of a course; merged in tree order."""
+    from django.apps import apps
+
+    return [
+        apps.get_model("courses", name)
+        for name in ("LessonPage", "QuizPage")
+        if name.lower() in apps.all_models["courses"]
+    ]
+
+
+def _build(course) -> CourseOutline:
+    from .models import ModulePage, Pillar
+
+    modules = {
+        m.path: OutlineModule(
+            id=m.pk,
+            title=m.title,
+            url=m.get_url(),
+            pillar=m.pillar,
+            pillar_label=str(Pillar(m.pillar).label) if m.pillar in Pillar.values else m.pillar,
+            summary=m.summary,
+            minutes=m.estimated_minutes,
+        )
+        for m in ModulePage.objects.child_of(course).live().order_by("path")
+    }
+    steps = []
+    for model in outline_item_models():
+        for page in model.objects.descendant_of(course).live():
+            steps.append(page)
+    steps.sort(key=lambda p: p.path)
+    for page in steps:
+        module = modules.get(page.path[: -Page.steplen])
+        if module is None:  # parent module is unpublished: its lessons are not in the course
+            continue
+        module.items.append(
+            OutlineItem(
+                id=page.pk,
+                title=page.title,
+                url=page.get_url(),
+                kind="quiz" if page._meta.model_name == "quizpage" else "lesson",
+                minutes=page.estimated_minutes,
+                module_id=module.id,
+                free_preview=getattr(page, "free_preview", False),
+                required=getattr(page, "required", True),
+                summary=getattr(page, "summary", "") or "",
+            )
+        )
+    return CourseOutline(course_id=course.pk, modules=list(modules.values()))
+
+
+def course_outline(course) -> CourseOutline:
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    key = f"outline:{course.pk}:{translation.get_language()}:{generation}"
+    outline = cache.get(key)
+    if outline is None:
+        outline = _build(course)
+        cache.set(key, outline, CACHE_SECONDS)
+    return outline
+
+
+def invalidate_outlines() -> None:
+    """Make every cached outline stale (called on any publish, unpublish, move or delete)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)

@@ -1,0 +1,22 @@
+"""Bridges from Wagtail's page events to the outline cache."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .outline import invalidate_outlines
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_tree_changed(sender, **kwargs) -> None:
+    invalidate_outlines()
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        invalidate_outlines()

@@ -1,0 +1,86 @@
+"""Enrolments and learners' progress through a course's steps (lessons and quizzes)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Enrollment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        REVOKED = "revoked", _("revoked")  # refund or dispute: access gone, progress kept
+
+    class Source(models.TextChoices):
+        FREE = "free", _("free enrolment")
+        PAID = "paid", _("payment")
+        STAFF = "staff", _("added by staff")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    created_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("access revoked at"), null=True, blank=True)
+    last_step = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("last step opened"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_enrollment_per_course")
+        ]
+        indexes = [models.Index(fields=["course", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.course}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class StepProgress(models.Model):
+    """One finished step (a lesson marked done, or a quiz passed) of one enrolment."""
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="progress", verbose_name=_("enrolment")
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("lesson or quiz"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("finished step")
+        verbose_name_plural = _("finished steps")
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "page"], name="one_progress_per_step")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment_id}:{self.page_id}"

@@ -1,0 +1,5 @@
+app_name = "enrollments"
+
+urlpatterns: list = [
+    # Filled in by the learners feature (enrol, mark done, dashboard).
+]

@@ -1,0 +1,1 @@
+"""`base` is the settings module for every environment; `test` adjusts it for the suite."""

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+urlpatterns = [
+    path(settings.ADMIN_URL, include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz/", views.health, name="health"),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+# Dutch pages live at /, English ones under /en/: each URL has one language, so pages can
+# be cached and linked without guessing from browser headers.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("learn/", include("enrollments.urls")),
+    path("waitlist/", include("waitlist.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,41 @@
+from django.core.management import call_command
+
+from courses.models import CoursePage, LessonPage
+from tests.browser.conftest import DESKTOP, PHONE
+
+
+def _no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_landing_page_and_lesson_look_right_on_phone_and_desktop(live_server, page, screenshot):
+    call_command("seed_demo", verbosity=0)
+    course = CoursePage.objects.get()
+    lesson = LessonPage.objects.in_course(course).first()
+
+    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(viewport)
+        page.goto(live_server.url + course.url)
+        assert screenshot(page, f"landing-{label}").stat().st_size > 10_000
+        assert page.get_by_role("heading", level=1).inner_text() == course.title
+        assert page.get_by_role("heading", name="Het MCMT-model in vier delen").is_visible()
+        assert _no_horizontal_scroll(page), f"landing page scrolls sideways on {label}"
+
+        page.goto(live_server.url + lesson.url)
+        assert screenshot(page, f"lesson-{label}").stat().st_size > 10_000
+        assert page.get_by_role("heading", level=1).inner_text() == lesson.title
+        assert page.get_by_role("navigation", name="Cursusoverzicht").is_visible()
+        assert _no_horizontal_scroll(page), f"lesson scrolls sideways on {label}"
+
+
+def test_keyboard_user_can_skip_to_content_and_switch_language(live_server, page):
+    call_command("seed_demo", verbosity=0)
+    course = CoursePage.objects.get()
+    page.goto(live_server.url + course.url)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Naar de inhoud")
+    assert skip.evaluate("el => el === document.activeElement")
+    page.locator('button[name="language"][value="en"]').click()
+    page.wait_for_url(f"**/en{course.url}")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="The MCMT model in four parts").is_visible()

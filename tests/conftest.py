@@ -1,0 +1,38 @@
+import os
+
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from tests.factories import HomePageFactory, build_course
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM guard would
+# otherwise refuse the fixtures' queries made from that same thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_cache_and_language(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    # A request under /en/ leaves English active in the test thread; start each test in Dutch.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def home_page(db):
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="home-test")
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def course(home_page):
+    """A live, free, launched course: 4 modules (one per pillar) x 3 lessons."""
+    return build_course(home_page, modules=4, lessons_per_module=3)
