@@ -14,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz/", views.health, name="health"),
+    path("stripe/", include("enrollments.webhook_urls")),
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -27,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("enrollments.urls")),
     path("waitlist/", include("waitlist.urls")),
+    path("payments/", include("enrollments.payment_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -26,10 +26,10 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WHITENOISE_AUTOREFRESH = True
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Tests clear the cache; with Redis that empties a whole database, so give each xdist
-    # worker a database of its own.
-    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    _base, _, _ = CACHES["default"]["LOCATION"].rpartition("/")
-    CACHES["default"]["LOCATION"] = f"{_base}/{2 + int(_worker)}"
+    # worker a database of its own, counted up from the one CACHE_URL names.
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    _base, _, _db = CACHES["default"]["LOCATION"].rpartition("/")
+    CACHES["default"]["LOCATION"] = f"{_base}/{int(_db or 0) + _worker}"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file per xdist worker rather than shared-cache memory: the browser tests' live server
     # thread then has a connection of its own, as a real server would.

@@ -1,0 +1,1 @@
+"""Wagtail admin screens: learners (registered from wagtail_hooks.py)."""

@@ -1,0 +1,1 @@
+"""Wagtail admin screens: orders (registered from wagtail_hooks.py)."""

@@ -1,0 +1,1 @@
+"""Wagtail admin screens: quizzes (registered from wagtail_hooks.py)."""
