@@ -84,3 +84,118 @@ class StepProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrollment_id}:{self.page_id}"
+
+
+class QuizAttempt(models.Model):
+    """One submitted attempt at a quiz. It keeps a snapshot of what was asked and answered,
+    so later edits to the quiz never change a learner's recorded result."""
+
+    enrollment = models.ForeignKey(
+        Enrollment,
+        on_delete=models.CASCADE,
+        related_name="quiz_attempts",
+        verbose_name=_("enrolment"),
+    )
+    quiz = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("quiz")
+    )
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    # Issued with the form; a second submit of the same form finds this row and counts once.
+    token = models.UUIDField(_("submission token"), unique=True)
+    questions = models.JSONField(_("questions as asked"), default=list)
+    answers = models.JSONField(_("answers given"), default=dict)
+    correct_count = models.PositiveSmallIntegerField(_("correct answers"), default=0)
+    question_count = models.PositiveSmallIntegerField(_("questions"), default=0)
+    score = models.PositiveSmallIntegerField(_("score (%)"), default=0)
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), default=0)
+    passed = models.BooleanField(_("passed"), default=False)
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "quiz", "number"], name="one_attempt_per_number"
+            )
+        ]
+        indexes = [models.Index(fields=["quiz", "passed"])]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment_id}:{self.quiz_id}#{self.number}"
+
+
+class Order(models.Model):
+    """A purchase of a course through Stripe Checkout. Webhooks are the only source of truth."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting payment")
+        PAID = "paid", _("paid")
+        FAILED = "failed", _("payment failed")
+        REFUNDED = "refunded", _("refunded")
+        DISPUTED = "disputed", _("disputed")
+        EXPIRED = "expired", _("expired")
+
+    reference = models.UUIDField(_("order reference"), unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="orders",
+        verbose_name=_("learner"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="orders",
+        verbose_name=_("course"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    amount = models.DecimalField(_("amount (EUR)"), max_digits=8, decimal_places=2)
+    amount_paid = models.DecimalField(
+        _("amount paid (EUR)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="eur")
+    checkout_session_id = models.CharField(
+        _("Stripe Checkout Session"), max_length=255, unique=True, null=True, blank=True
+    )
+    payment_intent_id = models.CharField(
+        _("Stripe PaymentIntent"), max_length=255, blank=True, db_index=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} ({self.get_status_display()})"
+
+
+class StripeEvent(models.Model):
+    """Every Stripe webhook event we accepted, stored once: replays are recognised by id."""
+
+    event_id = models.CharField(_("event id"), max_length=255, unique=True)
+    type = models.CharField(_("type"), max_length=100)
+    created = models.DateTimeField(_("created at Stripe"))
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    order = models.ForeignKey(
+        Order,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("order"),
+    )
+    payload = models.JSONField(_("payload"))
+
+    class Meta:
+        verbose_name = _("Stripe event")
+        verbose_name_plural = _("Stripe events")
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.event_id}"
