@@ -1,17 +1,54 @@
 """Project-wide views that belong to no app."""
 
+from __future__ import annotations
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
+logger = logging.getLogger(__name__)
+
+
+def _check_database() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return cursor.fetchone() == (1,)
+
+
+def _check_cache() -> bool:
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "ok", 10)
+    ok = cache.get(key) == "ok"
+    cache.delete(key)
+    return ok
+
+
+def _check_broker() -> bool:
+    from lms.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+        return conn.connected
+
+
+CHECKS = {"database": _check_database, "cache": _check_cache, "broker": _check_broker}
+
 
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
-    """Liveness for load balancers: the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        ok = True
-    except Exception:  # any failure means "not healthy", reported as 503
-        ok = False
-    return JsonResponse({"database": ok}, status=200 if ok else 503)
+    """For load balancers: 200 when the database, the cache and the Celery broker answer,
+    503 (with which one failed) otherwise. It reveals no versions or hosts."""
+    results: dict[str, bool] = {}
+    for name, check in CHECKS.items():
+        try:
+            results[name] = bool(check())
+        except Exception:  # any failure means "not healthy"; the log says why
+            logger.warning("health check %s failed", name, exc_info=settings.DEBUG)
+            results[name] = False
+    status = 200 if all(results.values()) else 503
+    return JsonResponse({"ok": status == 200, **results}, status=status)

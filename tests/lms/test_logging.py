@@ -1,0 +1,46 @@
+import logging
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from lms.logging import UserIdFilter, UserIdMiddleware
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_request_id_from_the_load_balancer_is_echoed_back(client):
+    response = client.get("/healthz/", HTTP_X_REQUEST_ID="lb-1234")
+    assert response["X-Request-ID"] == "lb-1234"
+
+
+def test_a_request_without_id_gets_a_fresh_one(client):
+    first = client.get("/healthz/")["X-Request-ID"]
+    second = client.get("/healthz/")["X-Request-ID"]
+    assert first and second and first != second
+
+
+def _user_id_seen_in_a_log_record(user) -> str:
+    seen: list[str] = []
+
+    def view(request):
+        record = logging.LogRecord("t", logging.INFO, __file__, 1, "msg", None, None)
+        UserIdFilter().filter(record)
+        seen.append(record.user_id)
+        return HttpResponse("ok")
+
+    request = RequestFactory().get("/")
+    request.user = user
+    UserIdMiddleware(view)(request)
+    return seen[0]
+
+
+def test_log_records_carry_the_logged_in_users_id():
+    user = UserFactory()
+    assert _user_id_seen_in_a_log_record(user) == str(user.pk)
+
+
+def test_log_records_of_anonymous_visitors_have_no_user_id():
+    assert _user_id_seen_in_a_log_record(AnonymousUser()) == "-"
