@@ -35,7 +35,7 @@ def test_keyboard_user_can_skip_to_content_and_switch_language(live_server, page
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Naar de inhoud")
     assert skip.evaluate("el => el === document.activeElement")
-    page.locator('button[name="language"][value="en"]').click()
+    page.locator('a[hreflang="en"]').click()
     page.wait_for_url(f"**/en{course.url}")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", name="The MCMT model in four parts").is_visible()

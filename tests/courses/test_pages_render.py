@@ -46,15 +46,14 @@ def test_english_interface_under_en_prefix_keeps_links_in_english(client, course
     assert f'href="/en{first_lesson_url}"' in html
 
 
-def test_language_switch_on_every_page_posts_to_set_language(client, course):
-    lesson = LessonPage.objects.in_course(course).first()
-    for url in (course.url, lesson.url):
+def test_language_switch_on_every_page_links_to_the_same_page_in_english(client, course):
+    course_url = course.url
+    lesson_url = LessonPage.objects.in_course(course).first().url
+    for url in (course_url, lesson_url):
         html = client.get(url).content.decode()
-        assert 'action="/i18n/setlang/"' in html
-        assert 'name="language" value="en"' in html
-    response = client.post("/i18n/setlang/", {"language": "en", "next": course.url})
-    assert response.status_code == 302
-    assert response["Location"] == f"/en{course.url}"
+        assert f'href="/en{url}" hreflang="en"' in html
+    english = client.get(f"/en{course_url}").content.decode()
+    assert f'href="{course_url}" hreflang="nl"' in english
 
 
 def test_outline_cache_is_refreshed_when_a_lesson_is_published(client, course):
