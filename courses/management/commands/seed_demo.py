@@ -8,6 +8,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         report = seed_demo()
+        if options["verbosity"] == 0:
+            return
         if report.created:
             for what in report.created:
                 self.stdout.write(f"created {what}")
