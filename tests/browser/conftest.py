@@ -72,3 +72,31 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def log_in(live_server):
+    """Log a user in to the browser context by giving it a real session cookie."""
+    from django.conf import settings
+    from django.test import Client
+
+    def log_in(page, user) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return log_in
+
+
+@pytest.fixture
+def csp_violations(page):
+    """Every Content-Security-Policy violation the page reports while the test runs."""
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    return violations

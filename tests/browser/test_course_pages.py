@@ -39,3 +39,25 @@ def test_keyboard_user_can_skip_to_content_and_switch_language(live_server, page
     page.wait_for_url(f"**/en{course.url}")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", name="The MCMT model in four parts").is_visible()
+
+
+def test_public_pages_satisfy_the_content_security_policy(
+    live_server, page, log_in, csp_violations
+):
+    call_command("seed_demo", verbosity=0)
+    course = CoursePage.objects.get()
+    lesson = LessonPage.objects.in_course(course).first()
+    urls = [course.url, lesson.url, lesson.get_parent().url, "/accounts/login/"]
+    for url in urls:
+        page.goto(live_server.url + url)
+        assert page.locator("body").is_visible()
+    # Editors also get Wagtail's userbar on public pages.
+    from django.contrib.auth import get_user_model
+
+    log_in(page, get_user_model().objects.get(email="instructeur@mcmt.example"))
+    for url in urls[:3]:
+        page.goto(live_server.url + url)
+    page.wait_for_timeout(300)
+    assert csp_violations == []
+    header = page.request.get(live_server.url + course.url).headers["content-security-policy"]
+    assert "script-src 'self'" in header
