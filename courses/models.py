@@ -146,6 +146,16 @@ class CoursePage(Page):
     def modules(self) -> PageQuerySet:
         return ModulePage.objects.child_of(self).live().order_by("path")
 
+    def serve(self, request, *args, **kwargs):
+        from .page_cache import cacheable_request, mark_cacheable
+
+        response = super().serve(request, *args, **kwargs)
+        if cacheable_request(request) and not getattr(request, "is_preview", False):
+            # Until launch the page shows the waitlist; at launch it changes by itself.
+            not_launched_until = self.launch_at if not self.is_launched() else None
+            mark_cacheable(response, until=not_launched_until)
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from enrollments.selectors import course_state
 

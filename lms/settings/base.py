@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so the headers added above (CSP, security, language) are on cached answers too.
+    "courses.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"

@@ -1,0 +1,56 @@
+import pytest
+from django.utils import timezone
+
+from courses.models import LessonPage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_landing_page_is_served_from_cache_without_queries(
+    client, course, django_assert_num_queries
+):
+    first = client.get(course.url)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):  # answered before Wagtail routes the URL
+        second = client.get(course.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_publishing_a_change_refreshes_the_cached_landing_page(client, course):
+    client.get(course.url)
+    lesson = LessonPage.objects.in_course(course).first()
+    lesson.title = "Een nieuwe titel"
+    lesson.save_revision().publish()
+    response = client.get(course.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Een nieuwe titel" in response.content.decode()
+
+
+def test_each_language_has_its_own_cached_copy(client, course):
+    url = course.url
+    client.get(url)
+    english = client.get(f"/en{url}")
+    assert english["X-Page-Cache"] == "miss"
+    assert 'lang="en"' in english.content.decode()
+
+
+def test_cached_prelaunch_page_expires_at_the_launch_moment(client, course, monkeypatch):
+    launch = timezone.now() + timezone.timedelta(hours=1)
+    course.launch_at = launch
+    course.save_revision().publish()
+    assert client.get(course.url)["X-Page-Cache"] == "miss"
+    assert client.get(course.url)["X-Page-Cache"] == "hit"
+    later = launch + timezone.timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert client.get(course.url)["X-Page-Cache"] == "miss"
+
+
+def test_logged_in_visitors_and_pending_messages_bypass_the_cache(client, course):
+    client.get(course.url)
+    client.cookies["messages"] = "x"
+    assert "X-Page-Cache" not in client.get(course.url)
+    del client.cookies["messages"]
+    client.force_login(UserFactory())
+    assert "X-Page-Cache" not in client.get(course.url)
