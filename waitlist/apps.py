@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class WaitlistConfig(AppConfig):
     name = "waitlist"
     verbose_name = _("Waitlist")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

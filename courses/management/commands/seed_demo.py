@@ -6,8 +6,16 @@ from courses.demo import DEMO_LOGINS, seed_demo
 class Command(BaseCommand):
     help = "Create the demo course, its modules and lessons, and the demo accounts (idempotent)."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--prelaunch-minutes",
+            type=int,
+            default=None,
+            help="Set the course's launch moment N minutes from now (to demo the waitlist).",
+        )
+
     def handle(self, *args, **options) -> None:
-        report = seed_demo()
+        report = seed_demo(prelaunch_minutes=options["prelaunch_minutes"])
         if options["verbosity"] == 0:
             return
         if report.created:

@@ -1,0 +1,76 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import CoursePage
+from tests.factories import AnnouncementFactory, InstructorFactory, SubscriberFactory
+from waitlist.models import Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def instructor_client(client):
+    client.force_login(InstructorFactory(email="ilse@example.com"))
+    return client
+
+
+def test_instructor_sees_searches_and_filters_the_waitlist(instructor_client, course):
+    SubscriberFactory(course=course, name="Anna", email="anna@example.com")
+    SubscriberFactory(course=course, name="Bram", email="bram@example.com", confirmed_at=None)
+    url = reverse("waitlist_subscribers:index")
+    html = instructor_client.get(url).content.decode()
+    assert "anna@example.com" in html and "bram@example.com" in html
+    html = instructor_client.get(url, {"q": "bram"}).content.decode()
+    assert "bram@example.com" in html and "anna@example.com" not in html
+    html = instructor_client.get(url, {"confirmed": "true"}).content.decode()
+    assert "anna@example.com" in html and "bram@example.com" not in html
+
+
+def test_instructor_exports_csv(instructor_client, course):
+    SubscriberFactory(course=course, email="anna@example.com")
+    response = instructor_client.get(reverse("waitlist_subscribers:index"), {"export": "csv"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    assert "anna@example.com" in body
+
+
+def test_instructor_deletes_a_persons_data(instructor_client, course):
+    subscriber = SubscriberFactory(course=course)
+    url = reverse("waitlist_subscribers:delete", args=[subscriber.pk])
+    assert instructor_client.post(url).status_code == 302
+    assert not Subscriber.objects.exists()
+
+
+def test_instructor_edits_announcement_sees_progress_and_sends_a_test(
+    instructor_client, course, smtp_server
+):
+    announcement = AnnouncementFactory(course=course)
+    html = instructor_client.get(reverse("waitlist_announcements:index")).content.decode()
+    assert course.title in html
+    edit = reverse("waitlist_announcements:edit", args=[announcement.pk])
+    response = instructor_client.post(
+        edit, {"course": course.pk, "subject": "Live: {course}", "body": "Dag {name}"}
+    )
+    assert response.status_code == 302
+    announcement.refresh_from_db()
+    assert announcement.subject == "Live: {course}"
+    send_test = reverse("waitlist_admin_send_test", args=[announcement.pk])
+    assert instructor_client.post(send_test).status_code == 302
+    [message] = smtp_server.messages
+    assert message["To"] == "ilse@example.com"
+    assert message["Subject"] == f"Live: {course.title}"
+
+
+def test_dashboard_shows_waitlist_counts(instructor_client, course):
+    SubscriberFactory.create_batch(3, course=course)
+    html = instructor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "3 confirmed on the waitlist" in html or "3 bevestigd" in html
+
+
+def test_seed_demo_prelaunch_minutes_sets_a_future_launch(db):
+    call_command("seed_demo", "--prelaunch-minutes", "5", verbosity=0)
+    course = CoursePage.objects.get()
+    assert course.live and not course.is_launched()
+    assert 4 * 60 < (course.launch_at - timezone.now()).total_seconds() <= 5 * 60

@@ -1,0 +1,183 @@
+import re
+from datetime import timedelta
+
+import pytest
+from anymail.signals import AnymailTrackingEvent, tracking
+from celery.exceptions import Retry
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from courses.models import CoursePage
+from tests.factories import AnnouncementFactory, SubscriberFactory, build_course
+from tests.smtp import SmtpSink, html_part, text_part
+from waitlist import services, tasks
+from waitlist.models import Delivery, Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft_course(home_page):
+    course = build_course(home_page, modules=1, lessons_per_module=1)
+    course.unpublish()
+    return CoursePage.objects.get(pk=course.pk)
+
+
+def publish(course):
+    CoursePage.objects.get(pk=course.pk).save_revision().publish()
+
+
+def test_publishing_sends_the_announcement_to_confirmed_people_only(
+    draft_course, smtp_server, django_capture_on_commit_callbacks
+):
+    anna = SubscriberFactory(course=draft_course, name="Anna", email="anna@example.com")
+    SubscriberFactory(course=draft_course, email="unconfirmed@example.com", confirmed_at=None)
+    SubscriberFactory(course=draft_course, email="gone@example.com", unsubscribed_at=timezone.now())
+    SubscriberFactory(course=draft_course, email="en@example.com", language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(draft_course)
+    assert sorted(m["To"] for m in smtp_server.messages) == ["anna@example.com", "en@example.com"]
+    message = smtp_server.to("anna@example.com")[0]
+    assert message["Subject"] == f"{draft_course.title} is nu open!"
+    assert message.is_multipart()
+    assert {p.get_content_type() for p in message.walk()} >= {"text/plain", "text/html"}
+    assert "Hoi Anna" in text_part(message)
+    assert "Hoi Anna" in html_part(message)
+    unsubscribe = message["List-Unsubscribe"].strip().strip("<>")
+    assert unsubscribe.startswith("http://testserver/waitlist/unsubscribe/")
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert unsubscribe in text_part(message)
+    english = smtp_server.to("en@example.com")[0]
+    assert "Unsubscribe:" in text_part(english)
+    assert (
+        english["List-Unsubscribe"]
+        .strip()
+        .startswith("<http://testserver/en/waitlist/unsubscribe/")
+    )
+    assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
+    anna.refresh_from_db()
+    assert anna.deliveries.get().sent_at is not None
+
+
+def test_one_click_unsubscribe_works_without_csrf(draft_course, smtp_server):
+    subscriber = SubscriberFactory(course=draft_course)
+    announcement = AnnouncementFactory(course=draft_course)
+    from waitlist.emails import announcement_message
+
+    url = (
+        announcement_message(announcement, subscriber).extra_headers["List-Unsubscribe"].strip("<>")
+    )
+    path = url.removeprefix("http://testserver")
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(path)
+    assert page.status_code == 200
+    assert '<form method="post"' in page.content.decode()
+    assert Subscriber.objects.get().unsubscribed_at is None
+    response = client.post(path, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert Subscriber.objects.get().unsubscribed_at is not None
+    assert client.post(path[:-3] + "xx/").status_code == 400
+
+
+def test_running_the_send_task_twice_sends_once(course, smtp_server):
+    SubscriberFactory.create_batch(5, course=course)
+    services.announcement_dispatch(course=course)
+    announcement = course.waitlist_announcement
+    tasks.send_announcement(announcement.pk)
+    tasks.send_announcement(announcement.pk)
+    services.announcement_dispatch(course=course)
+    tasks.send_announcement(announcement.pk)
+    assert len(smtp_server.messages) == 5
+    assert len({m["To"] for m in smtp_server.messages}) == 5
+
+
+def test_unpublish_and_republish_sends_no_second_mail(
+    draft_course, smtp_server, django_capture_on_commit_callbacks
+):
+    SubscriberFactory.create_batch(3, course=draft_course)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(draft_course)
+    assert len(smtp_server.messages) == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        CoursePage.objects.get(pk=draft_course.pk).unpublish()
+        publish(draft_course)
+    tasks.dispatch_due_announcements()
+    assert len(smtp_server.messages) == 3
+
+
+def test_future_launch_waits_for_the_beat_dispatcher(
+    draft_course, smtp_server, django_capture_on_commit_callbacks
+):
+    launch = timezone.now() + timedelta(hours=1)
+    CoursePage.objects.filter(pk=draft_course.pk).update(launch_at=launch)
+    SubscriberFactory(course=draft_course)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(draft_course)
+        tasks.dispatch_due_announcements()
+    assert smtp_server.messages == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.announcements_dispatch_due(now=launch + timedelta(seconds=1)) == 1
+    assert len(smtp_server.messages) == 1
+
+
+def test_wagtail_scheduled_publishing_sends_the_announcement(
+    draft_course, smtp_server, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(course=draft_course)
+    page = CoursePage.objects.get(pk=draft_course.pk)
+    page.go_live_at = timezone.now() - timedelta(minutes=1)
+    revision = page.save_revision(approved_go_live_at=page.go_live_at)
+    assert revision.approved_go_live_at
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled")
+    assert CoursePage.objects.get(pk=draft_course.pk).live
+    assert len(smtp_server.messages) == 1
+
+
+def test_temporary_smtp_error_keeps_the_row_pending_for_a_retry(course, settings):
+    SubscriberFactory(course=course, email="a@example.com")
+    SubscriberFactory(course=course, email="later@example.com")
+    with SmtpSink(temp_fail={"later@example.com"}) as sink:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = sink.host, sink.port
+        # The eager task asks Celery for a retry (with backoff on a real worker).
+        with pytest.raises((Retry, services.TemporaryDeliveryError)):
+            services.announcement_dispatch(course=course)
+    rows = {d.subscriber.email: d for d in Delivery.objects.select_related("subscriber")}
+    assert rows["a@example.com"].status == "sent"
+    assert rows["later@example.com"].status == "pending"
+    assert rows["later@example.com"].attempts == 1
+    assert "451" in rows["later@example.com"].last_error
+
+
+def test_bounce_reported_by_anymail_suppresses_the_address(course, smtp_server):
+    SubscriberFactory(course=course, email="Bouncy@Example.com")
+    event = AnymailTrackingEvent(event_type="bounced", recipient="bouncy@example.com")
+    tracking.send(sender=object, event=event, esp_name="Test")
+    assert Subscriber.objects.get().suppressed_reason == "bounced"
+    services.announcement_dispatch(course=course)
+    assert smtp_server.messages == []
+
+
+def test_sweeper_requeues_stale_pending_deliveries(course, smtp_server):
+    SubscriberFactory.create_batch(2, course=course)
+    announcement = AnnouncementFactory(course=course)
+    for subscriber in Subscriber.objects.all():
+        Delivery.objects.create(
+            announcement=announcement,
+            subscriber=subscriber,
+            updated_at=timezone.now() - timedelta(hours=1),
+        )
+    assert services.announcements_requeue_stalled() == [announcement.pk]
+    assert len(smtp_server.messages) == 2
+    assert services.announcements_requeue_stalled() == []
+
+
+def test_placeholders_are_filled(course, smtp_server):
+    AnnouncementFactory(course=course, subject="Open: {course}", body="Dag {name}, {course_url} {x")
+    SubscriberFactory(course=course, name="Piet")
+    services.announcement_dispatch(course=course)
+    [message] = smtp_server.messages
+    assert message["Subject"] == f"Open: {course.title}"
+    assert re.search(r"Dag Piet, http://testserver/\S+ \{x", text_part(message))

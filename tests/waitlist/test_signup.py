@@ -1,0 +1,202 @@
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from tests.smtp import html_part, text_part
+from waitlist.emails import confirm_token
+from waitlist.models import Subscriber
+
+from .conftest import signup_data
+
+pytestmark = pytest.mark.django_db
+
+
+def signup_url(course, lang="en"):
+    with translation.override(lang):
+        return reverse("waitlist:signup", args=[course.slug])
+
+
+def confirm_link(message) -> str:
+    return re.search(r"https?://\S+/waitlist/confirm/\S+/", text_part(message)).group(0)
+
+
+def local(url: str) -> str:
+    return url.removeprefix("http://testserver")
+
+
+def test_landing_page_of_upcoming_course_shows_form_without_csrf_token(client, upcoming_course):
+    response = client.get(f"/en{upcoming_course.url}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="waitlist-form"' in html
+    assert f'action="{signup_url(upcoming_course)}"' in html
+    assert "csrfmiddlewaretoken" not in html
+    assert "Keep me posted" in html
+    assert not response.cookies  # nothing per visitor: the page may be cached
+
+
+def test_standalone_page_shows_form(client, upcoming_course):
+    response = client.get(signup_url(upcoming_course))
+    assert response.status_code == 200
+    assert "Waitlist for" in response.content.decode()
+
+
+def test_signup_without_csrf_token_stores_person_and_sends_confirmation(
+    upcoming_course, smtp_server
+):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(signup_url(upcoming_course), signup_data())
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/waitlist/{upcoming_course.slug}/thanks/")
+    subscriber = Subscriber.objects.get()
+    assert subscriber.confirmed_at is None
+    assert subscriber.language == "en"
+    assert subscriber.consent_version and subscriber.consent_at
+    [message] = smtp_server.messages
+    assert message["To"] == "anna@example.com"
+    assert "Confirm" in message["Subject"]
+    assert message.is_multipart()
+    assert "/en/waitlist/confirm/" in text_part(message)
+    assert "/en/waitlist/confirm/" in html_part(message)
+    assert (
+        message["List-Unsubscribe"]
+        .strip()
+        .startswith("<http://testserver/en/waitlist/unsubscribe/")
+    )
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_second_signup_with_other_case_keeps_one_record_and_answers_the_same(
+    client, upcoming_course, smtp_server
+):
+    first = client.post(signup_url(upcoming_course), signup_data())
+    second = client.post(
+        signup_url(upcoming_course), signup_data(email="  ANNA@Example.COM ", name="Anna B")
+    )
+    assert Subscriber.objects.count() == 1
+    assert (first.status_code, first["Location"]) == (second.status_code, second["Location"])
+    # Still unconfirmed: the confirmation goes out again.
+    assert len(smtp_server.messages) == 2
+
+
+def test_known_confirmed_address_gets_same_answer_and_no_mail(client, upcoming_course, smtp_server):
+    new = client.post(signup_url(upcoming_course), signup_data(email="new@example.com"))
+    Subscriber.objects.update(confirmed_at="2025-01-01T00:00:00Z")
+    smtp_server.clear()
+    known = client.post(signup_url(upcoming_course), signup_data(email="New@example.com"))
+    assert (new.status_code, new["Location"]) == (known.status_code, known["Location"])
+    assert client.get(new["Location"]).content == client.get(known["Location"]).content
+    assert smtp_server.messages == []
+
+
+def test_honeypot_filled_stores_nothing(client, upcoming_course, smtp_server):
+    response = client.post(signup_url(upcoming_course), signup_data(website="http://spam"))
+    assert response.status_code == 302
+    assert not Subscriber.objects.exists()
+    assert smtp_server.messages == []
+
+
+def test_rate_limit_per_ip(client, upcoming_course, settings):
+    settings.WAITLIST_SIGNUP_RATE_LIMIT = 2
+    for n in range(2):
+        assert client.post(signup_url(upcoming_course), signup_data(email=f"a{n}@example.com"))[
+            "Location"
+        ]
+    response = client.post(signup_url(upcoming_course), signup_data(email="a3@example.com"))
+    assert response.status_code == 429
+    assert "Too many signups" in response.content.decode()
+    assert Subscriber.objects.count() == 2
+    other_ip = client.post(
+        signup_url(upcoming_course), signup_data(email="b@example.com"), REMOTE_ADDR="10.0.0.9"
+    )
+    assert other_ip.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("name", "", "This field is required"),
+        ("name", "   ", "This field is required"),
+        ("name", "x" * 121, "at most 120 characters"),
+        ("email", "not-an-address", "Enter a valid email address"),
+        ("email", "a@" + "b" * 260 + ".nl", "at most 254 characters"),
+        ("consent", "", "Please agree"),
+    ],
+)
+def test_bad_input_gets_form_error_and_stores_nothing(client, upcoming_course, field, value, error):
+    data = signup_data(**{field: value})
+    if field == "consent":
+        del data["consent"]
+    response = client.post(signup_url(upcoming_course), data)
+    assert response.status_code == 400
+    assert error in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
+def test_oversized_body_is_a_clear_413_not_a_500(client, upcoming_course, settings):
+    response = client.post(signup_url(upcoming_course), signup_data(name="x" * 20_000))
+    assert response.status_code == 413
+    assert "too long" in response.content.decode()
+    settings.WAITLIST_MAX_BODY_BYTES = 10**9
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = client.post(signup_url(upcoming_course), signup_data(name="x" * 5_000))
+    assert response.status_code == 413
+    assert not Subscriber.objects.exists()
+
+
+def test_confirm_link_asks_then_confirms(client, upcoming_course, smtp_server):
+    client.post(signup_url(upcoming_course), signup_data())
+    link = local(confirm_link(smtp_server.messages[0]))
+    page = client.get(link)
+    assert page.status_code == 200
+    assert Subscriber.objects.get().confirmed_at is None  # a GET (mail scanner) confirms nothing
+    done = client.post(link)
+    assert done.status_code == 200
+    assert "Your address is confirmed" in done.content.decode()
+    assert Subscriber.objects.get().confirmed_at is not None
+    assert len(smtp_server.messages) == 1  # not live yet: no announcement
+
+
+def test_tampered_confirm_link_is_refused(client, upcoming_course):
+    subscriber = Subscriber.objects.create(
+        course=upcoming_course, name="A", email="a@example.com", consent_at="2025-01-01T00:00Z"
+    )
+    token = confirm_token(subscriber)
+    with translation.override("en"):
+        url = reverse("waitlist:confirm", args=[token[:-2] + "xx"])
+    response = client.post(url)
+    assert response.status_code == 400
+    assert "does not work" in response.content.decode()
+    assert Subscriber.objects.get().confirmed_at is None
+
+
+def test_expired_confirm_link_is_refused(client, upcoming_course, settings):
+    subscriber = Subscriber.objects.create(
+        course=upcoming_course, name="A", email="a@example.com", consent_at="2025-01-01T00:00Z"
+    )
+    settings.WAITLIST_CONFIRM_MAX_AGE = -1
+    with translation.override("en"):
+        url = reverse("waitlist:confirm", args=[confirm_token(subscriber)])
+    response = client.post(url)
+    assert response.status_code == 410
+    assert "expired" in response.content.decode()
+    assert Subscriber.objects.get().confirmed_at is None
+
+
+def test_confirming_after_launch_sends_the_live_mail_at_once(client, course, smtp_server):
+    client.post(signup_url(course, lang="nl"), signup_data())
+    link = local(confirm_link(smtp_server.messages[0]))
+    assert "/en/" not in link  # Dutch signup, Dutch links
+    response = client.post(link)
+    assert response.status_code == 200
+    assert len(smtp_server.messages) == 2
+    live = smtp_server.messages[1]
+    assert course.title in live["Subject"]
+    assert f"http://testserver{course.url}" in text_part(live)
+    assert "Hoi Anna de Boer" in text_part(live)
+    # Confirming twice sends nothing more.
+    client.post(link)
+    assert len(smtp_server.messages) == 2

@@ -1,0 +1,138 @@
+"""Signed links and the waitlist's e-mails (plain text + HTML, List-Unsubscribe headers).
+
+Every mail is rendered in the subscriber's language and carries absolute links built from
+settings.SITE_URL. The layout is the shared `templates/emails/base.{txt,html}`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Announcement, Subscriber
+
+CONFIRM_SALT = "waitlist.confirm"
+UNSUBSCRIBE_SALT = "waitlist.unsubscribe"
+
+
+# --- Signed tokens ----------------------------------------------------------------------------
+
+
+def confirm_token(subscriber: Subscriber) -> str:
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object(
+        {"s": subscriber.pk, "e": subscriber.email_normalised}, compress=True
+    )
+
+
+def read_confirm_token(token: str) -> dict:
+    """The signed payload; raises signing.BadSignature (or SignatureExpired, a subclass)."""
+    return signing.TimestampSigner(salt=CONFIRM_SALT).unsign_object(
+        token, max_age=settings.WAITLIST_CONFIRM_MAX_AGE
+    )
+
+
+def unsubscribe_token(subscriber: Subscriber) -> str:
+    # No expiry: an unsubscribe link in an old mail must keep working.
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object({"s": subscriber.pk}, compress=True)
+
+
+def read_unsubscribe_token(token: str) -> dict:
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def confirm_url(subscriber: Subscriber) -> str:
+    with translation.override(subscriber.language):
+        return absolute(reverse("waitlist:confirm", args=[confirm_token(subscriber)]))
+
+
+def unsubscribe_url(subscriber: Subscriber) -> str:
+    with translation.override(subscriber.language):
+        return absolute(reverse("waitlist:unsubscribe", args=[unsubscribe_token(subscriber)]))
+
+
+def course_url(course) -> str:
+    return absolute(course.url or "/")
+
+
+# --- Messages ---------------------------------------------------------------------------------
+
+
+def _message(
+    *, subscriber_name: str, to: str, subject: str, template: str, context: dict, unsub: str
+) -> EmailMultiAlternatives:
+    context = {**context, "name": subscriber_name, "unsubscribe_url": unsub, "subject": subject}
+    text = render_to_string(f"emails/{template}.txt", context)
+    html = render_to_string(f"emails/{template}.html", context)
+    headers = {}
+    if unsub:
+        headers = {
+            "List-Unsubscribe": f"<{unsub}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def confirmation_message(subscriber: Subscriber) -> EmailMultiAlternatives:
+    course = subscriber.course
+    with translation.override(subscriber.language):
+        return _message(
+            subscriber_name=subscriber.name,
+            to=subscriber.email,
+            subject=_("Confirm your place on the waitlist for %(course)s")
+            % {"course": course.title},
+            template="waitlist_confirm",
+            context={
+                "course_title": course.title,
+                "confirm_url": confirm_url(subscriber),
+                "valid_days": settings.WAITLIST_CONFIRM_MAX_AGE // 86400,
+            },
+            unsub=unsubscribe_url(subscriber),
+        )
+
+
+def fill_placeholders(text: str, *, name: str, course_title: str, link: str) -> str:
+    # Plain replacement, not str.format: an instructor's stray brace must not break a send.
+    return (
+        text.replace("{name}", name).replace("{course_url}", link).replace("{course}", course_title)
+    )
+
+
+def announcement_message(
+    announcement: Announcement,
+    subscriber: Subscriber | None = None,
+    *,
+    to: str = "",
+    name: str = "",
+    language: str = "nl",
+) -> EmailMultiAlternatives:
+    """The launch mail for one subscriber (or, for an instructor's test, a bare address)."""
+    course = announcement.course
+    link = course_url(course)
+    if subscriber is not None:
+        to, name, language = subscriber.email, subscriber.name, subscriber.language
+    with translation.override(language):
+        body = fill_placeholders(announcement.body, name=name, course_title=course.title, link=link)
+        subject = fill_placeholders(
+            announcement.subject, name=name, course_title=course.title, link=link
+        )
+        return _message(
+            subscriber_name=name,
+            to=to,
+            subject=subject,
+            template="waitlist_announcement",
+            context={"body": body, "course_title": course.title, "course_url": link},
+            unsub=unsubscribe_url(subscriber) if subscriber is not None else "",
+        )

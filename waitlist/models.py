@@ -1,0 +1,165 @@
+"""The launch waitlist: subscribers, the course's one launch announcement, and one delivery
+record per (announcement, subscriber) that makes sending exactly-once (see services.py)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+#: Bump when the consent wording in forms.PRIVACY_TEXT changes; stored with every signup.
+CONSENT_VERSION = "2026-11-v1"
+
+DEFAULT_SUBJECT = "{course} is nu open!"
+DEFAULT_BODY = (
+    "Hoi {name},\n\n"
+    "Je stond op de wachtlijst, en het wachten is voorbij: de cursus is vanaf nu open.\n\n"
+    "Begin meteen met de eerste les:\n{course_url}\n\n"
+    "Veel plezier en succes!\nMCMT Academie"
+)
+
+
+def normalise_email(email: str) -> str:
+    """One form per address: no surrounding spaces, lower case."""
+    return (email or "").strip().lower()
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def eligible(self) -> SubscriberQuerySet:
+        """Confirmed, not unsubscribed, not suppressed: may get the announcement."""
+        return self.filter(
+            confirmed_at__isnull=False, unsubscribed_at__isnull=True, suppressed_at__isnull=True
+        )
+
+
+class Subscriber(models.Model):
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="waitlist_subscribers",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    email_normalised = models.CharField(max_length=254, editable=False)
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    consent_at = models.DateTimeField(_("consent given at"))
+    consent_version = models.CharField(_("consent wording version"), max_length=32)
+    created_at = models.DateTimeField(_("signed up at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+    suppressed_at = models.DateTimeField(_("suppressed at"), null=True, blank=True)
+    suppressed_reason = models.CharField(_("suppression reason"), max_length=32, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("waitlist subscriber")
+        verbose_name_plural = _("waitlist subscribers")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "email_normalised"], name="waitlist_one_signup_per_address"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs) -> None:
+        self.email_normalised = normalise_email(self.email)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "email_normalised"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_eligible(self) -> bool:
+        return (
+            self.confirmed_at is not None
+            and self.unsubscribed_at is None
+            and self.suppressed_at is None
+        )
+
+
+class AnnouncementQuerySet(models.QuerySet):
+    def with_progress(self) -> AnnouncementQuerySet:
+        """Annotate sent_count, pending_count and failed_count (one query for a listing)."""
+        return self.annotate(
+            sent_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
+            pending_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.PENDING)),
+            failed_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.FAILED)),
+        )
+
+
+class Announcement(models.Model):
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="waitlist_announcement",
+    )
+    subject = models.CharField(
+        _("subject"),
+        max_length=200,
+        default=DEFAULT_SUBJECT,
+        help_text=_("{course} is replaced by the course title."),
+    )
+    body = models.TextField(
+        _("message"),
+        default=DEFAULT_BODY,
+        help_text=_(
+            "Plain text. {name} is replaced by the subscriber's name, {course_url} by the link "
+            "to the course and {course} by its title."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    dispatched_at = models.DateTimeField(_("first dispatched at"), null=True, blank=True)
+
+    objects = AnnouncementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("launch announcement")
+        verbose_name_plural = _("launch announcements")
+
+    def __str__(self) -> str:
+        return str(self.course.title)
+
+
+class Delivery(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+        SKIPPED = "skipped", _("skipped (unsubscribed or bounced)")
+
+    announcement = models.ForeignKey(
+        Announcement, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # A sender's lease on a pending row: set when a batch is claimed, cleared when the row is
+    # marked. Another sender skips the row until the lease has run out.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["announcement", "subscriber"], name="waitlist_one_delivery_per_person"
+            )
+        ]
+        indexes = [models.Index(fields=["announcement", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.announcement_id}:{self.subscriber_id} {self.status}"
