@@ -1,0 +1,101 @@
+"""Quiz pages render (for learners, in the outline, in Wagtail's preview) and the demo seeds."""
+
+import uuid
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.test.utils import WagtailPageTestCase
+
+from courses import demo_content
+from courses.models import CoursePage, ModulePage, QuizPage
+from courses.outline import course_outline
+from enrollments.models import QuizAttempt
+from enrollments.quizzes import quiz_attempt_submit, quiz_questions
+from enrollments.services import enrollment_create
+from tests.factories import UserFactory
+
+from .helpers import right_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def test_quiz_is_a_step_of_the_outline_with_its_summary_and_minutes(course, quiz, module):
+    outline = course_outline(course)
+    item = outline.item(quiz.pk)
+    assert (item.kind, item.minutes, item.summary, item.required) == (
+        "quiz",
+        5,
+        "Een korte toets.",
+        True,
+    )
+    assert outline.module_of(quiz.pk).id == module.pk
+
+
+def test_enrolled_learner_sees_the_quiz_in_the_outline_and_on_the_module_page(
+    learner_client, quiz, module
+):
+    html = learner_client.get(module.url).content.decode()
+    assert quiz.title in html
+
+
+def test_wagtail_preview_renders_the_quiz_for_an_editor_who_is_not_enrolled(quiz):
+    response = quiz.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert quiz_questions(quiz)[0].text in html
+    assert "disabled" in html
+
+
+class QuizRendersTest(WagtailPageTestCase):
+    def test_quiz_page_and_result_render_for_an_enrolled_learner(self):
+        call_command("seed_demo", verbosity=0)
+        course = CoursePage.objects.get()
+        learner = UserFactory()
+        enrollment = enrollment_create(user=learner, course=course)
+        quiz = QuizPage.objects.live().order_by("path").first()
+        self.assertPageIsRenderable(quiz, user=learner)
+        attempt, _ = quiz_attempt_submit(
+            enrollment=enrollment, quiz=quiz, token=uuid.uuid4(), answers=right_answers(quiz)
+        )
+        self.assertPageIsRenderable(quiz, route_path=f"/result/{attempt.token}/", user=learner)
+
+
+def test_demo_seeds_one_sound_quiz_per_module_once():
+    call_command("seed_demo", verbosity=0)
+    course = CoursePage.objects.get()
+    modules = list(ModulePage.objects.child_of(course).order_by("path"))
+    quizzes = [QuizPage.objects.child_of(m).get(slug="toets") for m in modules]
+    assert all(q.live for q in quizzes)
+    assert [q.title for q in quizzes] == [m["quiz"]["title"] for m in demo_content.MODULES]
+    assert [len(q.questions) for q in quizzes] == [
+        len(m["quiz"]["questions"]) for m in demo_content.MODULES
+    ]
+    for quiz in quizzes:
+        quiz.full_clean()  # every seeded question can be answered and passed
+        kinds = {q.kind for q in quiz_questions(quiz)}
+        assert kinds <= {"single", "multiple", "true_false"} and len(kinds) >= 2
+        # Ids are stored, so they are the same on every load.
+        assert [q.id for q in quiz_questions(quiz)] == [
+            q.id for q in quiz_questions(QuizPage.objects.get(pk=quiz.pk))
+        ]
+        assert course_outline(course).item(quiz.pk).kind == "quiz"
+    call_command("seed_demo", verbosity=0)
+    assert QuizPage.objects.count() == 4
+
+
+def test_demo_quiz_can_be_passed_and_failed(client):
+    call_command("seed_demo", verbosity=0)
+    course = CoursePage.objects.get()
+    learner = UserFactory()
+    enrollment = enrollment_create(user=learner, course=course)
+    quiz = QuizPage.objects.order_by("path").first()
+    attempt, _ = quiz_attempt_submit(
+        enrollment=enrollment, quiz=quiz, token=uuid.uuid4(), answers=right_answers(quiz)
+    )
+    assert attempt.passed and attempt.score == 100
+    client.force_login(learner)
+    with translation.override("en"):
+        url = quiz.get_url()
+    assert client.get(url).status_code == 200
+    assert QuizAttempt.objects.count() == 1
