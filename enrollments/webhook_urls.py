@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import payment_views
+
 app_name = "stripe"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("webhook/", payment_views.stripe_webhook, name="webhook"),
+]

@@ -1,0 +1,153 @@
+"""Stripe, at the boundary: the only module that imports `stripe`.
+
+It builds the API client from settings, creates Checkout Sessions, lists recent ones for the
+reconcile job and verifies webhook signatures. It returns plain Python data (dicts, a small
+dataclass) so the order services never handle SDK objects, and it writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import stripe
+from django.conf import settings
+
+# Stripe's own default; a webhook signed longer ago than this is refused as a possible replay.
+WEBHOOK_TOLERANCE_SECONDS = 300
+NETWORK_RETRIES = 2
+
+
+class PaymentsNotConfigured(Exception):
+    """The Stripe keys are not set: the site runs, but nothing can be bought."""
+
+
+class PaymentProviderError(Exception):
+    """Stripe could not be reached or refused the request."""
+
+
+class InvalidWebhook(Exception):
+    """A webhook body that is unsigned, badly signed, too old or not a Stripe event."""
+
+
+@dataclass(frozen=True)
+class CheckoutSession:
+    id: str
+    url: str
+
+
+def checkout_configured() -> bool:
+    """Both keys are needed: the API key to start a checkout, the webhook secret to confirm it."""
+    return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET)
+
+
+def client() -> stripe.StripeClient:
+    if not settings.STRIPE_SECRET_KEY:
+        raise PaymentsNotConfigured("STRIPE_SECRET_KEY is not set")
+    base_addresses = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY,
+        base_addresses=base_addresses,
+        max_network_retries=NETWORK_RETRIES,
+    )
+
+
+def to_cents(amount: Decimal) -> int:
+    return int((amount * 100).to_integral_value())
+
+
+def checkout_session_create(
+    *,
+    reference: str,
+    amount: Decimal,
+    currency: str,
+    product_name: str,
+    customer_email: str,
+    metadata: dict[str, str],
+    success_url: str,
+    cancel_url: str,
+) -> CheckoutSession:
+    """One Checkout Session for one order. Card and iDEAL, promotion codes allowed (the
+    instructor's early-bird code is a Stripe promotion code), EU VAT through Stripe Tax when
+    STRIPE_AUTOMATIC_TAX is on. The order reference is the idempotency key, so a retried
+    request never makes a second session."""
+    params: dict[str, Any] = {
+        "mode": "payment",
+        "line_items": [
+            {
+                "quantity": 1,
+                "price_data": {
+                    "currency": currency,
+                    "unit_amount": to_cents(amount),
+                    "product_data": {"name": product_name},
+                    # Course prices are entered including VAT.
+                    "tax_behavior": "inclusive",
+                },
+            }
+        ],
+        "payment_method_types": ["card", "ideal"],
+        "allow_promotion_codes": True,
+        "customer_email": customer_email,
+        "client_reference_id": reference,
+        "metadata": metadata,
+        # Charges and disputes carry the payment intent; its metadata names the order too.
+        "payment_intent_data": {"metadata": metadata},
+        "success_url": success_url,
+        "cancel_url": cancel_url,
+    }
+    if settings.STRIPE_AUTOMATIC_TAX:
+        params["automatic_tax"] = {"enabled": True}
+        params["billing_address_collection"] = "required"
+    try:
+        session = client().v1.checkout.sessions.create(
+            params=params, options={"idempotency_key": f"checkout-{reference}"}
+        )
+    except stripe.StripeError as exc:
+        raise PaymentProviderError(str(exc)) from exc
+    return CheckoutSession(id=session.id, url=session.url)
+
+
+def checkout_sessions_completed_since(since: datetime) -> Iterator[dict[str, Any]]:
+    """Every completed Checkout Session created since `since`, as plain dicts, all pages."""
+    try:
+        page = client().v1.checkout.sessions.list(
+            params={"created": {"gte": int(since.timestamp())}, "status": "complete", "limit": 100}
+        )
+        for session in page.auto_paging_iter():
+            yield session.to_dict()
+    except stripe.StripeError as exc:
+        raise PaymentProviderError(str(exc)) from exc
+
+
+def webhook_event(*, payload: bytes, signature: str | None) -> dict[str, Any]:
+    """Verify a webhook's `Stripe-Signature` with the SDK and return the event as a dict.
+
+    Raises PaymentsNotConfigured without a webhook secret, InvalidWebhook for anything that is
+    not a recent, correctly signed Stripe event."""
+    secret = settings.STRIPE_WEBHOOK_SECRET
+    if not secret:
+        raise PaymentsNotConfigured("STRIPE_WEBHOOK_SECRET is not set")
+    try:
+        stripe.WebhookSignature.verify_header(
+            payload, signature, secret, tolerance=WEBHOOK_TOLERANCE_SECONDS
+        )
+        event = json.loads(payload)
+    except stripe.SignatureVerificationError as exc:
+        raise InvalidWebhook(_short_reason(str(exc))) from exc
+    except ValueError as exc:  # not UTF-8 or not JSON
+        raise InvalidWebhook("body is not a JSON event") from exc
+    if not isinstance(event, dict) or event.get("object") != "event" or not event.get("id"):
+        raise InvalidWebhook("body is not a Stripe event")
+    return event
+
+
+def _short_reason(message: str) -> str:
+    if "tolerance" in message:
+        return "signature timestamp too old"
+    if "No Stripe-Signature" in message:
+        return "missing Stripe-Signature header"
+    return "invalid signature"

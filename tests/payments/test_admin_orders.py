@@ -1,0 +1,66 @@
+"""Orders in the Wagtail admin: read-only, filterable, exportable."""
+
+import pytest
+from django.urls import reverse
+
+from enrollments.models import Order
+from tests.factories import InstructorFactory, OrderFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def orders(paid_course):
+    return [
+        OrderFactory(
+            course=paid_course,
+            user=UserFactory(email="betaald@example.com"),
+            status=Order.Status.PAID,
+            payment_intent_id="pi_test_paid",
+        ),
+        OrderFactory(course=paid_course, user=UserFactory(email="wacht@example.com")),
+    ]
+
+
+def test_instructor_sees_orders_with_learner_amount_status_and_stripe_ids(client, orders):
+    client.force_login(InstructorFactory())
+    response = client.get(reverse("orders:index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "betaald@example.com" in html and "wacht@example.com" in html
+    assert "pi_test_paid" in html and orders[0].checkout_session_id in html
+    assert "149.00" in html or "149,00" in html
+
+
+def test_orders_filter_by_status(client, orders):
+    client.force_login(InstructorFactory())
+    html = client.get(reverse("orders:index"), {"status": "paid"}).content.decode()
+    assert "betaald@example.com" in html
+    assert "wacht@example.com" not in html
+
+
+def test_orders_export_as_csv(client, orders):
+    client.force_login(InstructorFactory())
+    response = client.get(reverse("orders:index"), {"export": "csv"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    assert "betaald@example.com" in body
+    assert str(orders[0].reference) in body
+    assert "pi_test_paid" in body
+
+
+def test_orders_are_read_only_even_for_superusers(client, orders):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    for user in (InstructorFactory(), admin):
+        client.force_login(user)
+        assert client.get(reverse("orders:inspect", args=[orders[0].pk])).status_code == 200
+        for name in ("orders:edit", "orders:delete"):
+            response = client.get(reverse(name, args=[orders[0].pk]))
+            assert response.status_code in (302, 403)
+        assert client.get(reverse("orders:add")).status_code in (302, 403)
+    assert Order.objects.count() == 2
+
+
+def test_learners_cannot_see_orders(client, orders):
+    client.force_login(UserFactory())
+    assert client.get(reverse("orders:index")).status_code in (302, 403)
