@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 
 from . import demo_content
 from .models import CoursePage, HomePage, LessonPage, ModulePage
+from .quiz_demo import seed_module_quiz
 
 INSTRUCTORS_GROUP = "Instructors"
 
@@ -173,6 +174,9 @@ def _modules(course: CoursePage, report: SeedReport) -> None:
             )
             _publish(lesson)
             report.add(f"lesson {lesson.title}")
+        quiz = seed_module_quiz(module, module_data.get("quiz"))
+        if quiz is not None:
+            report.add(f"quiz {quiz.title}")
 
 
 def _users(course: CoursePage, report: SeedReport) -> None:
@@ -202,11 +206,39 @@ def _users(course: CoursePage, report: SeedReport) -> None:
             user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
 
 
+def _set_launch(course: CoursePage, minutes: int, report: SeedReport) -> None:
+    """Open the course `minutes` from now, to watch the waitlist turn into the launch mail."""
+    from django.utils import timezone
+
+    course.launch_at = timezone.now() + timezone.timedelta(minutes=minutes)
+    _publish(course)
+    report.add(f"launch moment {course.launch_at:%Y-%m-%d %H:%M} (in {minutes} minutes)")
+
+
+def _demo_learner_progress(course: CoursePage, report: SeedReport) -> None:
+    """The demo learner is enrolled and has finished the first two lessons (idempotent)."""
+    from enrollments import services
+    from enrollments.models import Enrollment
+
+    learner = get_user_model().objects.get(email__iexact="leerling@mcmt.example")
+    enrollment = Enrollment.objects.filter(user=learner, course=course).first()
+    if enrollment is None:
+        enrollment = services.enrollment_create(user=learner, course=course)
+        report.add(f"enrolment {learner.email}")
+    if not enrollment.is_active:
+        return  # revoked by staff since: leave it so
+    for lesson in LessonPage.objects.in_course(course)[:2]:
+        services.step_record_done(enrollment=enrollment, page=lesson)
+
+
 @transaction.atomic
-def seed_demo() -> SeedReport:
+def seed_demo(*, prelaunch_minutes: int | None = None) -> SeedReport:
     report = SeedReport()
     home = _home_page(report)
     course = _course(home, report)
+    if prelaunch_minutes is not None:
+        _set_launch(course, prelaunch_minutes, report)
     _modules(course, report)
     _users(course, report)
+    _demo_learner_progress(course, report)
     return report

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from .blocks import LessonBodyBlock
+from .quiz_blocks import QuizQuestionsBlock
 
 
 class Pillar(models.TextChoices):
@@ -192,7 +198,7 @@ class ModulePage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
 
     class Meta:
         verbose_name = _("module")
@@ -210,6 +216,13 @@ class ModulePage(Page):
         context["course"] = course
         context["outline"] = course_outline(course) if course else None
         context["module_outline"] = context["outline"].module(self.pk) if course else None
+        if course:
+            from enrollments.selectors import module_context
+
+            outline = context["outline"]
+            context.update(
+                module_context(request=request, module=self, course=course, outline=outline)
+            )
         return context
 
 
@@ -265,4 +278,244 @@ class LessonPage(Page):
         if outline:
             context["previous_item"], context["next_item"] = outline.neighbours(self.pk)
             context["current_module"] = outline.module_of(self.pk)
+        if course:
+            from enrollments.selectors import step_context
+
+            context.update(step_context(request=request, page=self, course=course, outline=outline))
         return context
+
+
+class QuizPageForm(WagtailAdminPageForm):
+    """Question rules are checked by the question blocks (deferred while saving a draft),
+    so the page's own `clean()` leaves them to the form in the admin."""
+
+    def _post_clean(self):
+        self.instance._quiz_rules_in_form = True
+        try:
+            super()._post_clean()
+        finally:
+            self.instance._quiz_rules_in_form = False
+
+
+class QuizPage(RoutablePageMixin, Page):
+    """A quiz at the end of (or inside) a module, scored on the server.
+
+    GET shows the form; POST scores and stores one attempt (see `enrollments.quizzes`) and
+    redirects to the attempt's result, which is rendered from the attempt's snapshot.
+    """
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    summary = models.CharField(
+        _("summary"), max_length=300, blank=True, help_text=_("One sentence for the outline.")
+    )
+    questions = StreamField(QuizQuestionsBlock(), verbose_name=_("questions"), blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("The share of questions a learner must answer correctly to pass."),
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("maximum attempts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for unlimited attempts."),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_answers = models.BooleanField(_("shuffle answers"), default=False)
+    required = models.BooleanField(
+        _("required to complete the module"),
+        default=True,
+        help_text=_("Learners must pass this quiz to complete the module and the course."),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated time (minutes)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_answers")]),
+                FieldRowPanel([FieldPanel("required"), FieldPanel("estimated_minutes")]),
+            ],
+            heading=_("Rules"),
+        ),
+        FieldPanel("questions"),
+    ]
+    base_form_class = QuizPageForm
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    @cached_property
+    def course(self) -> CoursePage | None:
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def clean(self):
+        super().clean()
+        if getattr(self, "_quiz_rules_in_form", False):
+            return
+        from .quiz_blocks import quiz_problems
+
+        problems = quiz_problems(self.questions)
+        if problems:
+            raise ValidationError({"questions": problems})
+
+    def save(self, *args, **kwargs):
+        # Touch every question so that answers without a stored id get one now, and keep it.
+        for child in self.questions:
+            child.value  # noqa: B018
+        return super().save(*args, **kwargs)
+
+    # --- Serving ------------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        from django.contrib import messages
+        from django.shortcuts import redirect
+
+        from enrollments.access import step_access
+        from enrollments.selectors import learner_state_for_request
+
+        course = self.course
+        if course is None:
+            raise Http404
+        state = learner_state_for_request(request, course)
+        access = step_access(user=request.user, page=self, course=course, state=state)
+        if not access.allowed:
+            messages.info(request, access.message)
+            return redirect(course.get_url(request=request) or "/")
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from enrollments.selectors import step_context
+
+        from .outline import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        outline = course_outline(course) if course else None
+        context["course"] = course
+        context["outline"] = outline
+        if outline:
+            context["previous_item"], context["next_item"] = outline.neighbours(self.pk)
+            context["current_module"] = outline.module_of(self.pk)
+        if course:
+            context.update(step_context(request=request, page=self, course=course, outline=outline))
+        return context
+
+    def _enrollment(self, request):
+        from enrollments.selectors import learner_state_for_request
+
+        state = learner_state_for_request(request, self.course)
+        return state.enrollment if state.is_active else None
+
+    @path("")
+    def take(self, request):
+        """The quiz form (GET), or one submission (POST)."""
+        from django.contrib import messages
+        from django.shortcuts import redirect
+
+        from enrollments import quizzes
+        from enrollments.quiz_forms import QuizForm
+
+        is_preview = getattr(request, "is_preview", False)
+        enrollment = None if is_preview else self._enrollment(request)
+        standing = quizzes.quiz_standing(enrollment=enrollment, quiz=self)
+        session_key = f"quiz:{self.pk}:token"
+        if request.method == "POST" and not is_preview:
+            form = QuizForm(request.POST, questions=[])
+            token = form.data.get("token", "")
+            try:
+                token = uuid.UUID(str(token))
+            except ValueError:
+                token = uuid.uuid4()
+            form.questions = quizzes.ordered_quiz_questions(self, token)
+            if form.is_valid() and enrollment is None:  # staff trying the quiz: not stored
+                answers = form.cleaned_data["answers"]
+                score = quizzes.score_answers(form.questions, answers, pass_mark=self.pass_mark)
+                return self.render(
+                    request,
+                    template="courses/quiz_result.html",
+                    context_overrides={
+                        "is_staff_preview": True,
+                        "outcome": quizzes.Outcome.of_score(score),
+                        "results": quizzes.preview_results(form.questions, answers),
+                        "standing": standing,
+                    },
+                )
+            if form.is_valid():
+                try:
+                    attempt, _created = quizzes.quiz_attempt_submit(
+                        enrollment=enrollment,
+                        quiz=self,
+                        token=token,
+                        answers=form.cleaned_data["answers"],
+                    )
+                except quizzes.QuizError as error:
+                    messages.error(request, " ".join(error.messages))
+                    return redirect(self.get_url(request=request))
+                if request.session.get(session_key) == str(token):
+                    del request.session[session_key]
+                result = self.reverse_subpage("result", args=[attempt.token])
+                return redirect(self.get_url(request=request) + result)
+            status = 400
+        else:
+            token = request.session.get(session_key) if not is_preview else None
+            if token is None:
+                token = str(uuid.uuid4())
+                if not is_preview:
+                    request.session[session_key] = token
+            form = QuizForm(
+                initial={"token": token},
+                questions=quizzes.ordered_quiz_questions(self, token),
+            )
+            status = 200
+        attempts = quizzes.quiz_attempts(enrollment=enrollment, quiz=self) if enrollment else []
+        response = self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "standing": standing,
+                "attempts": attempts,
+                "enrollment": enrollment,
+                "is_preview": is_preview,
+            },
+        )
+        response.status_code = status
+        return response
+
+    @path("result/<uuid:token>/", name="result")
+    def result(self, request, token):
+        """One attempt's result, rendered from what was asked and answered at the time."""
+        from django.shortcuts import get_object_or_404
+
+        from enrollments import quizzes
+        from enrollments.models import QuizAttempt
+
+        enrollment = self._enrollment(request)
+        attempt = get_object_or_404(
+            QuizAttempt, token=token, quiz_id=self.pk, enrollment__user_id=request.user.pk
+        )
+        return self.render(
+            request,
+            template="courses/quiz_result.html",
+            context_overrides={
+                "attempt": attempt,
+                "outcome": quizzes.Outcome.of_attempt(attempt),
+                "results": quizzes.attempt_results(attempt),
+                "standing": quizzes.quiz_standing(enrollment=enrollment, quiz=self),
+            },
+        )

@@ -1,1 +1,294 @@
-"""Wagtail admin screens: learners (registered from wagtail_hooks.py)."""
+"""Wagtail admin screens: learners (registered from wagtail_hooks.py).
+
+Under "Learners" in the admin menu:
+
+- **Enrolments**: every enrolment with the learner's progress, filterable by course, status
+  and completion, exported as CSV or Excel. Read-only for everyone, superusers too: every
+  change to an enrolment goes through `services.py`.
+- **Lesson funnel**: per step of a course, how many enrolled learners finished it, one bar
+  per step.
+
+The "Instructors" group sees both through the `view_enrollment` permission (migration
+0004_instructors_learner_permissions).
+
+It also registers the per-course access rule for lessons and quizzes (`before_serve_page`):
+Wagtail's page privacy knows only logins, passwords and groups, so who may open a step is our
+own rule (`access.py`). Anyone refused lands on the course's landing page with a message that
+says how to get in. For those let in, the learner's enrolment and finished steps (one query)
+reach the page's `get_context` through the request, and the step is remembered as the last
+one opened.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from django_filters import ChoiceFilter, ModelChoiceFilter
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.coreutils import multigetattr
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from courses.models import CoursePage
+from courses.outline import course_outline, outline_item_models
+
+from .access import course_of_step, step_access
+from .models import Enrollment, StepProgress
+from .selectors import (
+    LearnerProgress,
+    course_funnel,
+    learner_progress,
+    learner_state_for_request,
+)
+from .services import enrollment_last_step_set
+
+VIEW_PERMISSION = "enrollments.view_enrollment"
+
+
+class ReadOnlyEnrollmentPolicy(ModelPermissionPolicy):
+    """Only "view" is ever granted: enrolments change through the services, not forms."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a == "view"])
+
+
+register_permission_policy(Enrollment, ReadOnlyEnrollmentPolicy(Enrollment))
+
+
+# --- Enrolments ---------------------------------------------------------------------------------
+
+
+def enrollment_progress(enrollment: Enrollment) -> LearnerProgress:
+    """Progress over the course's current outline (progress rows are prefetched)."""
+    cached = getattr(enrollment, "_learner_progress", None)
+    if cached is None:
+        cached = learner_progress(
+            outline=course_outline(enrollment.course),
+            done_ids={p.page_id for p in enrollment.progress.all()},
+            completed_at=enrollment.completed_at,
+        )
+        enrollment._learner_progress = cached
+    return cached
+
+
+def progress_label(enrollment: Enrollment) -> str:
+    progress = enrollment_progress(enrollment)
+    return f"{progress.percent} % ({progress.done}/{progress.total})"
+
+
+def last_step_title(enrollment: Enrollment) -> str:
+    return enrollment.last_step.title if enrollment.last_step_id else ""
+
+
+COMPUTED_EXPORT_FIELDS = {
+    "progress_percent": lambda e: enrollment_progress(e).percent,
+    "steps_done": lambda e: enrollment_progress(e).done,
+    "steps_total": lambda e: enrollment_progress(e).total,
+    "last_step_title": last_step_title,
+}
+
+
+class EnrollmentFilterSet(WagtailFilterSet):
+    course = ModelChoiceFilter(label=_("course"), queryset=CoursePage.objects.order_by("title"))
+    status = ChoiceFilter(
+        label=_("status"), choices=Enrollment.Status.choices, empty_label=_("All")
+    )
+    completed = ChoiceFilter(
+        label=_("completed"),
+        choices=[("yes", _("completed")), ("no", _("not completed"))],
+        empty_label=_("All"),
+        method="filter_completed",
+    )
+
+    class Meta:
+        model = Enrollment
+        fields = ["course", "status", "completed"]
+
+    def filter_completed(self, queryset, name, value):
+        if value == "yes":
+            return queryset.filter(completed_at__isnull=False)
+        if value == "no":
+            return queryset.filter(completed_at__isnull=True)
+        return queryset
+
+
+class EnrollmentIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("user", "course", "last_step")
+            .prefetch_related(
+                Prefetch("progress", queryset=StepProgress.objects.only("enrollment_id", "page_id"))
+            )
+        )
+
+    def to_row_dict(self, item):
+        return {
+            field: (
+                COMPUTED_EXPORT_FIELDS[field](item)
+                if field in COMPUTED_EXPORT_FIELDS
+                else multigetattr(item, field)
+            )
+            for field in self.list_export
+        }
+
+
+class EnrollmentViewSet(ModelViewSet):
+    model = Enrollment
+    icon = "group"
+    menu_label = _("Enrolments")
+    index_view_class = EnrollmentIndexView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+    form_fields = ["status"]  # required by ModelViewSet; editing is never permitted
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    filterset_class = EnrollmentFilterSet
+    list_per_page = 50
+    list_display = [
+        Column("learner", accessor="user.email", label=_("learner")),
+        Column("course", label=_("course")),
+        Column("status", accessor="get_status_display", label=_("status")),
+        Column("progress", accessor=progress_label, label=_("progress")),
+        DateColumn("created_at", label=_("enrolled at")),
+        DateColumn("completed_at", label=_("completed at")),
+        Column(
+            "last_step",
+            accessor=COMPUTED_EXPORT_FIELDS["last_step_title"],
+            label=_("last step opened"),
+        ),
+    ]
+    list_export = [
+        "user.email",
+        "user.first_name",
+        "user.last_name",
+        "course.title",
+        "get_status_display",
+        "get_source_display",
+        "created_at",
+        "progress_percent",
+        "steps_done",
+        "steps_total",
+        "completed_at",
+        "revoked_at",
+        "last_step_title",
+    ]
+    export_headings = {
+        "user.email": _("e-mail address"),
+        "user.first_name": _("first name"),
+        "user.last_name": _("last name"),
+        "course.title": _("course"),
+        "get_status_display": _("status"),
+        "get_source_display": _("source"),
+        "progress_percent": _("progress (%)"),
+        "steps_done": _("steps done"),
+        "steps_total": _("steps required"),
+        "last_step_title": _("last step opened"),
+    }
+    export_filename = "enrolments"
+    inspect_view_fields = [
+        "user",
+        "course",
+        "status",
+        "source",
+        "created_at",
+        "completed_at",
+        "revoked_at",
+        "last_step",
+    ]
+
+
+# --- Lesson funnel ------------------------------------------------------------------------------
+
+
+class LessonFunnelView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "enrollments/admin/funnel.html"
+    page_title = _("Lesson funnel")
+    header_icon = "list-ol"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        courses = list(CoursePage.objects.order_by("path"))
+        selected = None
+        course_id = self.request.GET.get("course", "")
+        if course_id.isdigit():
+            selected = next((c for c in courses if c.pk == int(course_id)), None)
+        selected = selected or (courses[0] if courses else None)
+        context.update(
+            courses=courses,
+            course=selected,
+            funnel=course_funnel(course=selected) if selected else None,
+        )
+        return context
+
+
+class PermissionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+class LessonFunnelViewSet(ViewSet):
+    icon = "list-ol"
+    menu_label = _("Lesson funnel")
+    menu_item_class = PermissionMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", LessonFunnelView.as_view(), name="index")]
+
+
+class LearnersViewSetGroup(ViewSetGroup):
+    menu_label = _("Learners")
+    menu_icon = "group"
+    menu_order = 300
+    items = (EnrollmentViewSet("enrolments"), LessonFunnelViewSet("lesson_funnel"))
+
+
+@hooks.register("register_admin_viewset")
+def register_learner_viewsets():
+    return LearnersViewSetGroup()
+
+
+# --- Access to lessons and quizzes ---------------------------------------------------------
+
+
+def is_step(page) -> bool:
+    return isinstance(page, tuple(outline_item_models()))
+
+
+@hooks.register("before_serve_page")
+def check_step_access(page, request, serve_args, serve_kwargs):
+    if not is_step(page):
+        return None
+    course = course_of_step(page)
+    if course is None:
+        return None
+    page.course = course  # LessonPage.course is a cached_property: spare its query
+    state = learner_state_for_request(request, course)
+    access = step_access(user=request.user, page=page, course=course, state=state)
+    if not access.allowed:
+        messages.info(request, access.message)
+        return redirect(course.get_url(request=request) or "/")
+    if state.is_active and request.method == "GET":
+        enrollment_last_step_set(enrollment=state.enrollment, page_id=page.pk)
+    return None

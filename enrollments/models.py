@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class Enrollment(models.Model):
@@ -199,3 +201,32 @@ class StripeEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} {self.event_id}"
+
+
+@register_setting(icon="tag")
+class PaymentSettings(BaseSiteSetting):
+    """What instructors set for payments. Prices live on the course; keys in the environment."""
+
+    early_bird_code = models.CharField(
+        _("early-bird promotion code"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "A promotion code you created in the Stripe Dashboard (Product catalogue > "
+            "Coupons), for example VROEGEVOGEL. The launch announcement mentions it and "
+            "learners enter it on Stripe's payment page. Leave empty for no early-bird offer."
+        ),
+    )
+
+    panels = [FieldPanel("early_bird_code")]
+
+    class Meta:
+        verbose_name = _("payment settings")
+
+    @property
+    def checkout_available(self) -> bool:
+        """For templates (through Wagtail's `settings` context processor): are the Stripe
+        keys set, so that the course can be bought?"""
+        from .payments import checkout_configured
+
+        return checkout_configured()

@@ -1,22 +1,82 @@
-"""Reads that combine a course's outline with one visitor's enrolment and progress."""
+"""Reads that combine a course's outline with one visitor's enrolment and progress.
+
+Progress is always computed over the cached outline (`courses.outline.course_outline`): only
+finished steps that are still published in the course count, so lessons removed or
+unpublished later can never push a learner above 100 %, and the whole calculation costs one
+query (the learner's enrolment and finished steps together) however long the course is.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from courses.outline import CourseOutline, OutlineItem
+from django.db.models import Count, Prefetch, Q
 
-from .models import Enrollment
+from courses.models import PILLAR_ORDER, CoursePage, Pillar
+from courses.outline import CourseOutline, OutlineItem, OutlineModule, course_outline
+
+from .models import Enrollment, StepProgress
+
+# --- One learner's enrolment and finished steps -----------------------------------------------
 
 
 @dataclass(frozen=True)
-class CourseState:
-    """What one visitor may do with one course right now."""
+class LearnerState:
+    """A visitor's enrolment in one course (active or revoked) and the steps they finished."""
 
-    launched: bool
-    enrollment: Enrollment | None  # the visitor's active enrolment, if any
-    done_ids: frozenset[int]
-    next_step: OutlineItem | None
+    enrollment: Enrollment | None = None
+    done_ids: frozenset[int] = frozenset()
+
+    @property
+    def is_active(self) -> bool:
+        return self.enrollment is not None and self.enrollment.is_active
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.enrollment is not None and not self.enrollment.is_active
+
+
+NO_STATE = LearnerState()
+_ENROLLMENT_FIELDS = [f.attname for f in Enrollment._meta.concrete_fields]
+
+
+def learner_state(*, user, course) -> LearnerState:
+    """The user's enrolment in `course` and the ids of their finished steps, in one query.
+
+    A LEFT JOIN from the enrolment to its progress rows returns one row per finished step
+    (or one row with no step), so enrolment and progress arrive together.
+    """
+    if user is None or not user.is_authenticated or course is None:
+        return NO_STATE
+    course_id = course if isinstance(course, int) else course.pk
+    rows = list(
+        Enrollment.objects.filter(user_id=user.pk, course_id=course_id).values_list(
+            *_ENROLLMENT_FIELDS, "progress__page_id"
+        )
+    )
+    if not rows:
+        return NO_STATE
+    enrollment = Enrollment.from_db("default", _ENROLLMENT_FIELDS, rows[0][:-1])
+    done_ids = frozenset(row[-1] for row in rows if row[-1] is not None)
+    return LearnerState(enrollment=enrollment, done_ids=done_ids)
+
+
+REQUEST_STATE_ATTR = "_learner_state"
+
+
+def learner_state_for_request(request, course) -> LearnerState:
+    """The visitor's state in `course`, loaded at most once per request (the access hook
+    loads it, the page's context reuses it)."""
+    if request is None or course is None:
+        return NO_STATE
+    cached = getattr(request, REQUEST_STATE_ATTR, None)
+    if cached is not None and cached[0] == course.pk:
+        return cached[1]
+    state = learner_state(user=request.user, course=course)
+    setattr(request, REQUEST_STATE_ATTR, (course.pk, state))
+    return state
 
 
 def active_enrollment(*, user, course) -> Enrollment | None:
@@ -27,15 +87,277 @@ def active_enrollment(*, user, course) -> Enrollment | None:
     ).first()
 
 
-def course_state(*, course, user, outline: CourseOutline) -> CourseState:
-    enrollment = active_enrollment(user=user, course=course)
-    done_ids: frozenset[int] = frozenset()
-    if enrollment is not None:
-        done_ids = frozenset(enrollment.progress.values_list("page_id", flat=True))
-    next_step = next((item for item in outline.items if item.id not in done_ids), None)
-    return CourseState(
-        launched=course.is_launched(),
-        enrollment=enrollment,
+# --- Progress over the outline ------------------------------------------------------------------
+
+
+def required_step_ids(outline: CourseOutline) -> list[int]:
+    """Every lesson, and every quiz marked required, in course order."""
+    return [item.id for item in outline.items if item.kind == "lesson" or item.required]
+
+
+def percent(done: int, total: int) -> int:
+    """Whole percent, rounded down: 100 only when everything is done."""
+    if total <= 0:
+        return 0
+    return min(100, done * 100 // total)
+
+
+@dataclass(frozen=True)
+class Tally:
+    label: str
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.done, self.total)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.total > 0 and self.done >= self.total
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    module: OutlineModule
+    tally: Tally
+
+    @property
+    def percent(self) -> int:
+        return self.tally.percent
+
+
+@dataclass(frozen=True)
+class LearnerProgress:
+    """Where one learner stands in one course, computed over the current outline."""
+
+    course_id: int
+    modules: list[ModuleProgress]
+    pillars: list[Tally]  # People, Content, Means, Time (those the course has)
+    done: int
+    total: int
+    done_ids: frozenset[int]
+    next_step: OutlineItem | None
+    completed_at: datetime | None = None
+    # Required steps not done although the course was completed: lessons added (or undone)
+    # since. Completion is permanent; these are shown as "new".
+    new_since_completion: list[OutlineItem] = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        return percent(self.done, self.total)
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+    def module(self, module_id: int) -> ModuleProgress | None:
+        return next((m for m in self.modules if m.module.id == module_id), None)
+
+
+def learner_progress(
+    *, outline: CourseOutline, done_ids: Iterable[int], completed_at: datetime | None = None
+) -> LearnerProgress:
+    """Per-module, per-pillar and course percentages for a set of finished step ids.
+
+    Only ids of steps still in the outline count, so the result never exceeds 100 %.
+    """
+    done_ids = frozenset(done_ids)
+    required = set(required_step_ids(outline))
+    modules = []
+    by_pillar: dict[str, list[int]] = {}
+    for module in outline.modules:
+        steps = [item.id for item in module.items if item.id in required]
+        done = sum(1 for step in steps if step in done_ids)
+        modules.append(ModuleProgress(module, Tally(module.title, done, len(steps))))
+        by_pillar.setdefault(module.pillar, []).extend(steps)
+    pillars = [
+        Tally(
+            str(Pillar(p).label),
+            sum(1 for step in by_pillar[p] if step in done_ids),
+            len(by_pillar[p]),
+        )
+        for p in PILLAR_ORDER
+        if p in by_pillar
+    ]
+    total = len(required)
+    done_total = len(required & done_ids)
+    not_done = [item for item in outline.items if item.id not in done_ids]
+    next_step = next((i for i in not_done if i.id in required), None) or next(iter(not_done), None)
+    return LearnerProgress(
+        course_id=outline.course_id,
+        modules=modules,
+        pillars=pillars,
+        done=done_total,
+        total=total,
         done_ids=done_ids,
         next_step=next_step,
+        completed_at=completed_at,
+        new_since_completion=(
+            [i for i in not_done if i.id in required] if completed_at is not None else []
+        ),
     )
+
+
+def is_course_complete(*, outline: CourseOutline, done_ids: Iterable[int]) -> bool:
+    required = required_step_ids(outline)
+    return bool(required) and set(required) <= set(done_ids)
+
+
+# --- Page contexts (lesson, module) ---------------------------------------------------------------
+
+
+def step_context(*, request, page, course, outline: CourseOutline | None) -> dict:
+    """What a lesson (or quiz) page shows about the visitor's progress."""
+    state = learner_state_for_request(request, course)
+    context: dict = {"learner": state, "done_ids": frozenset(), "progress": None}
+    if outline is None or not state.is_active:
+        return context
+    progress = learner_progress(
+        outline=outline, done_ids=state.done_ids, completed_at=state.enrollment.completed_at
+    )
+    module = outline.module_of(page.pk)
+    context.update(
+        done_ids=state.done_ids,
+        progress=progress,
+        module_progress=progress.module(module.id) if module else None,
+        step_done=page.pk in state.done_ids,
+        can_record_progress=course.is_launched() and outline.item(page.pk) is not None,
+    )
+    return context
+
+
+def module_context(*, request, module, course, outline: CourseOutline | None) -> dict:
+    """What a module overview shows about the visitor's progress."""
+    state = learner_state_for_request(request, course)
+    if outline is None or not state.is_active:
+        return {"learner": state, "done_ids": frozenset(), "progress": None}
+    progress = learner_progress(
+        outline=outline, done_ids=state.done_ids, completed_at=state.enrollment.completed_at
+    )
+    return {
+        "learner": state,
+        "done_ids": state.done_ids,
+        "progress": progress,
+        "module_progress": progress.module(module.pk),
+    }
+
+
+# --- The course landing page's state -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CourseState:
+    """What one visitor may do with one course right now."""
+
+    launched: bool
+    enrollment: Enrollment | None  # the visitor's active enrolment, if any
+    done_ids: frozenset[int]
+    next_step: OutlineItem | None
+    revoked: bool = False  # enrolled once, access withdrawn (refund, dispute or staff)
+    progress: LearnerProgress | None = None  # set for active enrolments
+
+
+def course_state(
+    *, course, user, outline: CourseOutline, state: LearnerState | None = None
+) -> CourseState:
+    if state is None:
+        state = learner_state(user=user, course=course)
+    progress = None
+    next_step = outline.items[0] if outline.items else None
+    if state.is_active:
+        progress = learner_progress(
+            outline=outline,
+            done_ids=state.done_ids,
+            completed_at=state.enrollment.completed_at,
+        )
+        next_step = progress.next_step
+    return CourseState(
+        launched=course.is_launched(),
+        enrollment=state.enrollment if state.is_active else None,
+        done_ids=state.done_ids if state.is_active else frozenset(),
+        next_step=next_step,
+        revoked=state.is_revoked,
+        progress=progress,
+    )
+
+
+# --- The learner dashboard ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DashboardCourse:
+    enrollment: Enrollment
+    course: CoursePage
+    progress: LearnerProgress
+    last_step: OutlineItem | None
+
+
+def dashboard_courses(*, user) -> list[DashboardCourse]:
+    """Every course the user is or was enrolled in, with progress: two queries in all
+    (enrolments with their courses, and every finished step), plus the outlines from cache."""
+    enrollments = (
+        Enrollment.objects.filter(user=user)
+        .select_related("course")
+        .prefetch_related(
+            Prefetch("progress", queryset=StepProgress.objects.only("enrollment_id", "page_id"))
+        )
+        .order_by("-status", "-created_at")  # "revoked" sorts after "active"
+    )
+    result = []
+    for enrollment in enrollments:
+        course = enrollment.course
+        outline = course_outline(course)
+        done_ids = {p.page_id for p in enrollment.progress.all()}
+        progress = learner_progress(
+            outline=outline, done_ids=done_ids, completed_at=enrollment.completed_at
+        )
+        last_step = outline.item(enrollment.last_step_id) if enrollment.last_step_id else None
+        result.append(DashboardCourse(enrollment, course, progress, last_step))
+    return sorted(result, key=lambda c: (not c.enrollment.is_active,))
+
+
+# --- For instructors ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    item: OutlineItem
+    module: OutlineModule
+    finished: int
+    learners: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.finished, self.learners)
+
+
+@dataclass(frozen=True)
+class CourseFunnel:
+    course: CoursePage
+    learners: int  # active enrolments
+    completed: int
+    steps: list[FunnelStep]
+
+
+def course_funnel(*, course: CoursePage) -> CourseFunnel:
+    """For each step of the course, how many actively enrolled learners finished it."""
+    outline = course_outline(course)
+    active = Enrollment.objects.filter(course=course, status=Enrollment.Status.ACTIVE)
+    totals = active.aggregate(
+        learners=Count("id"), completed=Count("id", filter=Q(completed_at__isnull=False))
+    )
+    finished = dict(
+        StepProgress.objects.filter(
+            enrollment__course=course, enrollment__status=Enrollment.Status.ACTIVE
+        )
+        .values("page_id")
+        .annotate(n=Count("id"))
+        .values_list("page_id", "n")
+    )
+    steps = [
+        FunnelStep(item, module, finished.get(item.id, 0), totals["learners"])
+        for module in outline.modules
+        for item in module.items
+    ]
+    return CourseFunnel(course, totals["learners"], totals["completed"], steps)

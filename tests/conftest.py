@@ -24,6 +24,27 @@ def _isolated_media_cache_and_language(settings, tmp_path):
 
 
 @pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd, 127.0.0.1, free port) that Django's mail now goes to.
+
+    `smtp_server.messages` holds what arrived, parsed (email.message.EmailMessage);
+    `smtp_server.wait_for(n)` waits for n messages. See tests/smtp.py.
+    """
+    from tests.smtp import SmtpSink
+
+    with SmtpSink() as sink:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = sink.host
+        settings.EMAIL_PORT = sink.port
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_TIMEOUT = 10
+        yield sink
+
+
+@pytest.fixture
 def home_page(db):
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug="home-test")

@@ -1,6 +1,8 @@
 import pytest
 
 from courses.models import LessonPage, ModulePage
+from enrollments.services import enrollment_create
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +27,9 @@ def test_module_overview_lists_its_lessons(client, course):
 
 
 def test_lesson_page_has_outline_and_previous_next_links(client, course):
+    learner = UserFactory()
+    enrollment_create(user=learner, course=course)
+    client.force_login(learner)
     lessons = list(LessonPage.objects.in_course(course))
     second = lessons[1]
     response = client.get(second.url)

@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from courses.models import CoursePage, LessonPage, ModulePage, Pillar
+from enrollments.services import enrollment_create
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,10 @@ def test_seeding_twice_changes_nothing():
     assert _counts() == before
 
 
-def test_seeded_pages_render(client):
+def test_seeded_pages_render_for_the_enrolled_demo_learner(client):
     call_command("seed_demo", verbosity=0)
+    learner = get_user_model().objects.get(email="leerling@mcmt.example")
+    enrollment_create(user=learner, course=CoursePage.objects.get())
+    client.force_login(learner)
     for page in Page.objects.live().filter(depth__gte=2).specific():
         assert client.get(page.url).status_code == 200, page.url

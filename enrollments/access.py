@@ -1,0 +1,133 @@
+"""Who may open which step (lesson or quiz) of a course.
+
+The rules, in order:
+
+1. A **free preview** step is open to everyone, also before the course launches (it is
+   the course's shop window: the landing page links to it, also while it shows the
+   waitlist). Only previews are; every other step waits for the launch.
+2. **Staff** (`is_staff`, superusers) and **instructors** (users who may edit the course's
+   pages, such as the "Instructors" group) open every step, launched or not.
+3. Before the course is launched (`CoursePage.is_launched()`) nobody else opens a step,
+   enrolled or not.
+4. After the launch, a learner with an **active** enrolment opens every step. A revoked
+   enrolment (refund, dispute, staff) opens nothing but previews; its progress is kept.
+
+Anyone refused is sent to the course's landing page with a message saying how to get in
+(the `before_serve_page` hook in `admin_learners.py`), never a 404 or a bare 403 page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CoursePage
+
+from .selectors import LearnerState, learner_state
+
+
+class Reason(StrEnum):
+    PREVIEW = "preview"
+    STAFF = "staff"
+    ENROLLED = "enrolled"
+    LOGIN = "login"  # anonymous: sign up or log in, then enrol
+    ENROL = "enrol"  # logged in, not enrolled in a free course
+    BUY = "buy"  # logged in, not enrolled in a paid course
+    REVOKED = "revoked"
+    NOT_LAUNCHED = "not_launched"
+
+
+REFUSAL_MESSAGES = {
+    Reason.LOGIN: _("Sign up or log in and enrol in the course to read this lesson."),
+    Reason.ENROL: _("Enrol in the course to read this lesson. It is free."),
+    Reason.BUY: _("Buy the course to read this lesson."),
+    Reason.REVOKED: _("Your access to this course has ended, so its lessons are closed."),
+    Reason.NOT_LAUNCHED: _(
+        "The lessons open when the course starts. Join the waitlist to hear when."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class StepAccess:
+    allowed: bool
+    reason: Reason
+    state: LearnerState
+
+    @property
+    def message(self) -> str:
+        return str(REFUSAL_MESSAGES.get(self.reason, ""))
+
+
+def step_is_preview(page) -> bool:
+    return bool(getattr(page, "free_preview", False))
+
+
+def is_course_staff(user, course: CoursePage) -> bool:
+    """Staff, superusers and anyone who may edit the course's pages (the Instructors group)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return False  # learners stop here without a page-permission query
+    return course.permissions_for_user(user).can_edit()
+
+
+def course_of_step(page) -> CoursePage | None:
+    """The course a step belongs to. When the page was reached through Wagtail's routing,
+    its parents are already loaded (`_cached_parent_obj`), so this costs no query."""
+    cached = page.__dict__.get("course")
+    if isinstance(cached, CoursePage):
+        return cached
+    node = page
+    for _depth in range(4):
+        node = getattr(node, "_cached_parent_obj", None)
+        if node is None:
+            break
+        if isinstance(node, CoursePage):
+            return node
+    return CoursePage.objects.ancestor_of(page).first()
+
+
+def step_access(*, user, page, course: CoursePage, state: LearnerState | None = None) -> StepAccess:
+    """Decide whether `user` may open `page` (a lesson or quiz of `course`).
+
+    `state` may be passed when the caller already loaded it; otherwise it costs one query
+    for a logged-in user.
+    """
+    if state is None:
+        state = learner_state(user=user, course=course)
+    launched = course.is_launched()
+    if step_is_preview(page):
+        return StepAccess(True, Reason.PREVIEW, state)
+    if not user.is_authenticated:
+        return StepAccess(False, Reason.LOGIN if launched else Reason.NOT_LAUNCHED, state)
+    if launched and state.is_active:
+        return StepAccess(True, Reason.ENROLLED, state)
+    if is_course_staff(user, course):
+        return StepAccess(True, Reason.STAFF, state)
+    if not launched:
+        return StepAccess(False, Reason.NOT_LAUNCHED, state)
+    if state.is_revoked:
+        return StepAccess(False, Reason.REVOKED, state)
+    return StepAccess(False, Reason.ENROL if course.is_free else Reason.BUY, state)
+
+
+def can_view_step(user, page, course: CoursePage | None = None) -> bool:
+    """True if `user` may open the lesson or quiz `page`. For other apps (quizzes)."""
+    course = course or course_of_step(page)
+    if course is None:
+        return False
+    return step_access(user=user, page=page, course=course).allowed
+
+
+def can_record_progress(user, page, course: CoursePage | None = None) -> bool:
+    """True if `user` may mark `page` as done: an active enrolment in a launched course
+    (staff and instructors only preview; they record progress when enrolled like anyone)."""
+    course = course or course_of_step(page)
+    if course is None or not course.is_launched():
+        return False
+    return learner_state(user=user, course=course).is_active

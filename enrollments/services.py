@@ -1,0 +1,260 @@
+"""Every write about learners: enrolments, finished steps, course completion, accounts.
+
+Completion rule (see the README): a course is completed when every required step in its
+current outline is done (every lesson, and every quiz marked required). Completion is
+permanent: `completed_at` is set once and never cleared, not by undoing a step nor by lessons
+added later. Lessons added after completion count in the percentage and show as "new".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses.models import CoursePage
+from courses.outline import course_outline
+
+from .models import Enrollment, Order, StepProgress
+from .selectors import is_course_complete
+
+logger = logging.getLogger(__name__)
+
+COMPLETION_MAIL_KEY = "enrollments:completion-mail:{}"
+COMPLETION_MAIL_MARK_SECONDS = 60 * 60 * 24 * 90
+
+
+class EnrolmentRefused(ValidationError):
+    """A learner may not enrol this way (paid, unpublished or not launched course)."""
+
+
+class ProgressError(ValidationError):
+    """A step cannot be recorded for this enrolment (inactive, or not part of the course)."""
+
+
+# --- Enrolments ----------------------------------------------------------------------------------
+
+
+def enrollment_create(
+    *, user, course: CoursePage, source: str = Enrollment.Source.FREE
+) -> Enrollment:
+    """Enrol `user` in `course`, once. Idempotent and safe against two requests racing:
+    the unique constraint decides, and the loser reads the winner's row. A revoked
+    enrolment is made active again, with its progress, recording the new source."""
+    try:
+        with transaction.atomic():
+            enrollment, created = Enrollment.objects.get_or_create(
+                user=user, course=course, defaults={"source": source}
+            )
+    except IntegrityError:  # inserted by a concurrent request between SELECT and INSERT
+        enrollment, created = Enrollment.objects.get(user=user, course=course), False
+    if created:
+        logger.info("enrolment %s created (%s)", enrollment.pk, source)
+    elif not enrollment.is_active:
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            status=Enrollment.Status.ACTIVE, revoked_at=None, source=source
+        )
+        enrollment.refresh_from_db()
+        logger.info("enrolment %s re-activated (%s)", enrollment.pk, source)
+    return enrollment
+
+
+def enrollment_free_create(*, user, course: CoursePage) -> Enrollment:
+    """A learner's one-click enrolment from the landing page: free, launched courses only."""
+    if not course.live or not course.is_free:
+        raise EnrolmentRefused(gettext_lazy("This course cannot be joined for free."))
+    if not course.is_launched():
+        raise EnrolmentRefused(gettext_lazy("This course has not started yet."))
+    return enrollment_create(user=user, course=course, source=Enrollment.Source.FREE)
+
+
+def enrollment_revoke(*, enrollment: Enrollment) -> None:
+    """Withdraw access (refund, dispute, staff). Progress and completion are kept."""
+    Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.ACTIVE).update(
+        status=Enrollment.Status.REVOKED, revoked_at=timezone.now()
+    )
+    enrollment.refresh_from_db(fields=["status", "revoked_at"])
+
+
+def enrollment_restore(*, enrollment: Enrollment) -> None:
+    """Give access back after a revoke, with the progress the learner had."""
+    Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.REVOKED).update(
+        status=Enrollment.Status.ACTIVE, revoked_at=None
+    )
+    enrollment.refresh_from_db(fields=["status", "revoked_at"])
+
+
+def enrollment_last_step_set(*, enrollment: Enrollment, page_id: int) -> None:
+    """Remember the step the learner opened last: one UPDATE, and only when it changed."""
+    if enrollment.last_step_id == page_id:
+        return
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_step_id=page_id)
+    enrollment.last_step_id = page_id
+
+
+# --- Progress -------------------------------------------------------------------------------------
+
+
+def _check_step(enrollment: Enrollment, page) -> None:
+    if not enrollment.is_active:
+        raise ProgressError(gettext_lazy("Your access to this course has ended."))
+    if course_outline(enrollment.course).item(page.pk) is None:
+        raise ProgressError(gettext_lazy("This page is not a step of the course."))
+
+
+def step_record_done(*, enrollment: Enrollment, page) -> bool:
+    """Record that the learner finished `page` (a lesson marked done, or a quiz passed).
+
+    Idempotent: returns True only when the step was newly recorded. Then checks whether the
+    course is now complete; if so it sets `completed_at` (once, with a conditional UPDATE)
+    and queues the congratulation e-mail after the transaction commits.
+    """
+    _check_step(enrollment, page)
+    with transaction.atomic():
+        # Lock the enrolment so that two steps finished at the same moment are counted one
+        # after the other: the second sees the first, and the course gets completed.
+        completed_at = (
+            Enrollment.objects.select_for_update()
+            .filter(pk=enrollment.pk)
+            .values_list("completed_at", flat=True)
+            .first()
+        )
+        try:
+            with transaction.atomic():
+                _progress, created = StepProgress.objects.get_or_create(
+                    enrollment=enrollment, page_id=page.pk
+                )
+        except IntegrityError:  # a double click racing itself
+            created = False
+        enrollment.completed_at = completed_at
+        if completed_at is None:
+            enrollment_evaluate_completion(enrollment=enrollment)
+    return created
+
+
+def step_undo(*, enrollment: Enrollment, page) -> bool:
+    """Take back a "done". True if there was one. Completion stays: it is permanent."""
+    if not enrollment.is_active:
+        raise ProgressError(gettext_lazy("Your access to this course has ended."))
+    deleted, _detail = StepProgress.objects.filter(enrollment=enrollment, page_id=page.pk).delete()
+    return deleted > 0
+
+
+def enrollment_evaluate_completion(*, enrollment: Enrollment) -> bool:
+    """Set `completed_at` once every required step of the current outline is done, and queue
+    the congratulation e-mail after commit. True when the course was completed just now."""
+    if enrollment.completed_at is not None:
+        return False
+    outline = course_outline(enrollment.course)
+    done_ids = StepProgress.objects.filter(enrollment=enrollment).values_list("page_id", flat=True)
+    if not is_course_complete(outline=outline, done_ids=done_ids):
+        return False
+    now = timezone.now()
+    updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(
+        completed_at=now
+    )
+    if not updated:  # completed a moment ago by a concurrent request, which sends the mail
+        return False
+    enrollment.completed_at = now
+    enrollment_id, language = enrollment.pk, translation.get_language() or settings.LANGUAGE_CODE
+
+    def queue_mail() -> None:
+        from .tasks import send_course_completed_email
+
+        send_course_completed_email.delay(enrollment_id, language)
+
+    transaction.on_commit(queue_mail)
+    logger.info("enrolment %s completed", enrollment_id)
+    return True
+
+
+# --- E-mail ---------------------------------------------------------------------------------------
+
+
+def _absolute(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
+
+
+def course_completed_email_send(
+    *, enrollment: Enrollment, language: str = settings.LANGUAGE_CODE
+) -> bool:
+    """Send the congratulation e-mail (plain text and HTML), once per enrolment: safe to call
+    twice. False when nothing was sent (not completed, no address, or sent before)."""
+    user = enrollment.user
+    if enrollment.completed_at is None or not user.email:
+        return False
+    key = COMPLETION_MAIL_KEY.format(enrollment.pk)
+    if not cache.add(key, 1, COMPLETION_MAIL_MARK_SECONDS):
+        return False
+    try:
+        with translation.override(language):
+            context = {
+                "user": user,
+                "course": enrollment.course,
+                "enrollment": enrollment,
+                "course_url": _absolute(enrollment.course.get_url() or "/"),
+                "dashboard_url": _absolute(reverse("enrollments:dashboard")),
+            }
+            subject = _("Congratulations: you completed %(course)s") % {
+                "course": enrollment.course.title
+            }
+            context["subject"] = subject
+            message = EmailMultiAlternatives(
+                subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+                body=render_to_string("emails/course_completed.txt", context),
+                to=[user.email],
+            )
+            message.attach_alternative(
+                render_to_string("emails/course_completed.html", context), "text/html"
+            )
+        message.send()
+    except Exception:
+        cache.delete(key)  # not sent: the task's retry may send it
+        raise
+    logger.info("completion e-mail sent for enrolment %s", enrollment.pk)
+    return True
+
+
+# --- Accounts -------------------------------------------------------------------------------------
+
+
+def account_delete(*, user) -> None:
+    """Delete a learner's account and their learning data.
+
+    Enrolments, progress and quiz attempts go with the account, and so do its e-mail
+    addresses. Orders are bookkeeping records that must be kept (the foreign key protects
+    them): a learner who bought something has their account emptied of personal data and
+    switched off instead, so the order no longer points at a person.
+    """
+    from allauth.account.models import EmailAddress
+
+    with transaction.atomic():
+        Enrollment.objects.filter(user=user).delete()  # cascades to progress and attempts
+        EmailAddress.objects.filter(user=user).delete()
+        if Order.objects.filter(user=user).exists():
+            user.username = f"deleted-{user.pk}"
+            user.email = ""
+            user.first_name = ""
+            user.last_name = ""
+            user.is_active = False
+            user.is_staff = False
+            user.is_superuser = False
+            user.set_unusable_password()
+            user.save()
+            user.groups.clear()
+            user.user_permissions.clear()
+            logger.info("account %s emptied (kept for its orders)", user.pk)
+        else:
+            user_id = user.pk
+            get_user_model().objects.filter(pk=user_id).delete()
+            logger.info("account %s deleted", user_id)

@@ -1,0 +1,152 @@
+"""Learners' views: the dashboard, enrolling, marking steps done, deleting the account.
+
+Every change of state is a POST with a CSRF token. A GET on an action URL (for example after
+logging in from an action) changes nothing and leads back to the page it belongs to.
+"""
+
+from __future__ import annotations
+
+from allauth.core import ratelimit
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from courses.models import CoursePage
+from courses.outline import course_outline, outline_item_models
+
+from . import services
+from .access import course_of_step
+from .forms import AccountDeleteForm
+from .selectors import dashboard_courses, learner_progress, learner_state
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    courses = dashboard_courses(user=request.user)
+    return render(request, "enrollments/dashboard.html", {"courses": courses})
+
+
+@login_required
+def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if request.method != "POST":
+        return redirect(course.get_url(request=request))
+    try:
+        services.enrollment_free_create(user=request.user, course=course)
+    except services.EnrolmentRefused as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return redirect(course.get_url(request=request))
+    messages.success(request, _("You are enrolled. Enjoy the course!"))
+    outline = course_outline(course)
+    first = outline.items[0] if outline.items else None
+    return redirect(first.url if first else course.get_url(request=request))
+
+
+def _step_or_404(page_id: int):
+    page = Page.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    page = page.specific
+    if not isinstance(page, tuple(outline_item_models())):
+        raise Http404
+    course = course_of_step(page)
+    if course is None:
+        raise Http404
+    return page, course
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _progress_payload(page, course, enrollment, done: bool) -> dict:
+    outline = course_outline(course)
+    state = learner_state(user=enrollment.user, course=course)
+    progress = learner_progress(
+        outline=outline, done_ids=state.done_ids, completed_at=state.enrollment.completed_at
+    )
+    module = outline.module_of(page.pk)
+    module_progress = progress.module(module.id) if module else None
+    _previous, following = outline.neighbours(page.pk)
+    return {
+        "done": done,
+        "course": {"percent": progress.percent, "done": progress.done, "total": progress.total},
+        "module": (
+            {
+                "id": module.id,
+                "percent": module_progress.percent,
+                "done": module_progress.tally.done,
+                "total": module_progress.tally.total,
+            }
+            if module_progress
+            else None
+        ),
+        "completed": progress.is_completed,
+        "next": {"url": following.url, "title": following.title} if following else None,
+    }
+
+
+def _step_action(request: HttpRequest, page_id: int, *, done: bool) -> HttpResponse:
+    page, course = _step_or_404(page_id)
+    lesson_url = page.get_url(request=request)
+    if request.method != "POST":
+        return redirect(lesson_url)
+    state = learner_state(user=request.user, course=course)
+    if not state.is_active or not course.is_launched():
+        message = _("Enrol in the course to keep track of your progress.")
+        if _wants_json(request):
+            return JsonResponse({"error": message}, status=403)
+        messages.error(request, message)
+        return redirect(course.get_url(request=request))
+    enrollment = state.enrollment
+    enrollment.course = course
+    enrollment.user = request.user
+    was_completed = enrollment.completed_at is not None
+    try:
+        if done:
+            services.step_record_done(enrollment=enrollment, page=page)
+        else:
+            services.step_undo(enrollment=enrollment, page=page)
+    except services.ProgressError as error:
+        if _wants_json(request):
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        messages.error(request, " ".join(error.messages))
+        return redirect(lesson_url)
+    completed_now = not was_completed and enrollment.completed_at is not None
+    congratulations = _("Congratulations: you completed the course!")
+    if _wants_json(request):
+        payload = _progress_payload(page, course, enrollment, done)
+        payload["message"] = congratulations if completed_now else ""
+        return JsonResponse(payload)
+    if completed_now:
+        messages.success(request, congratulations)
+    return redirect(f"{lesson_url}#lesson-progress")
+
+
+@login_required
+def step_done(request: HttpRequest, page_id: int) -> HttpResponse:
+    return _step_action(request, page_id, done=True)
+
+
+@login_required
+def step_undo(request: HttpRequest, page_id: int) -> HttpResponse:
+    return _step_action(request, page_id, done=False)
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+            form.add_error(None, _("Too many attempts. Try again in a minute."))
+        elif form.is_valid():
+            user = request.user
+            logout(request)
+            services.account_delete(user=user)
+            messages.success(request, _("Your account and your learning data have been deleted."))
+            return redirect("wagtail_serve", "")
+    return render(request, "account/delete.html", {"form": form})

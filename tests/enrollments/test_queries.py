@@ -1,0 +1,72 @@
+"""The lesson page and the dashboard cost a constant number of SQL queries, however many
+lessons the course has (the outline is cached; progress arrives in one query)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import LessonPage
+from enrollments import services
+from tests.factories import UserFactory, build_course
+
+# Measured: 14 for the lesson page. Wagtail's serving costs 10 of them: the site, the pages
+# while routing (home, course, module, lesson, each as generic and specific page), the alias
+# and view-restriction checks. The user, and the user's and groups' permissions (the admin
+# link and Wagtail's userbar), cost 3 more. Ours is one: the enrolment with its finished steps.
+# The dashboard: user, enrolments with courses, finished steps, permissions (2), site.
+LESSON_MAX_QUERIES = 14
+DASHBOARD_MAX_QUERIES = 6
+
+
+def _setup(home_page, lessons_per_module):
+    course = build_course(home_page, modules=4, lessons_per_module=lessons_per_module)
+    user = UserFactory()
+    enrollment = services.enrollment_create(user=user, course=course)
+    lessons = list(LessonPage.objects.in_course(course))
+    for lesson in lessons[: len(lessons) // 2]:
+        services.step_record_done(enrollment=enrollment, page=lesson)
+    return user, lessons
+
+
+def _count(client, url):
+    client.get(url)  # warm the outline and session caches, remember the last step
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lessons_per_module", [3, 25])
+def test_lesson_page_queries_do_not_grow_with_the_course(
+    client, home_page, lessons_per_module, django_assert_max_num_queries
+):
+    user, lessons = _setup(home_page, lessons_per_module)
+    client.force_login(user)
+    url = lessons[len(lessons) // 2].url
+    client.get(url)
+    with django_assert_max_num_queries(LESSON_MAX_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lessons_per_module", [3, 25])
+def test_dashboard_queries_do_not_grow_with_the_course(
+    client, home_page, lessons_per_module, django_assert_max_num_queries
+):
+    user, _lessons = _setup(home_page, lessons_per_module)
+    client.force_login(user)
+    client.get("/learn/")
+    with django_assert_max_num_queries(DASHBOARD_MAX_QUERIES):
+        assert client.get("/learn/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_small_and_large_courses_cost_exactly_the_same(client, home_page):
+    small_user, small = _setup(home_page, 3)
+    large_user, large = _setup(home_page, 25)
+    client.force_login(small_user)
+    small_counts = (_count(client, small[6].url), _count(client, "/learn/"))
+    client.force_login(large_user)
+    large_counts = (_count(client, large[50].url), _count(client, "/learn/"))
+    assert small_counts == large_counts

@@ -1,0 +1,223 @@
+"""Enrolment and progress services: idempotent, race-safe, completion is permanent."""
+
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.utils import translation
+
+from courses.models import LessonPage
+from courses.outline import course_outline, invalidate_outlines
+from enrollments import services
+from enrollments.models import Enrollment, StepProgress
+from enrollments.selectors import learner_progress, learner_state
+from tests.factories import LessonPageFactory, UserFactory
+
+
+def progress_of(enrollment):
+    state = learner_state(user=enrollment.user, course=enrollment.course)
+    return learner_progress(
+        outline=course_outline(enrollment.course),
+        done_ids=state.done_ids,
+        completed_at=state.enrollment.completed_at,
+    )
+
+
+def finish(enrollment, lessons):
+    for lesson in lessons:
+        services.step_record_done(enrollment=enrollment, page=lesson)
+
+
+@pytest.mark.django_db
+def test_enrolling_twice_keeps_one_enrolment(learner, course):
+    first = services.enrollment_create(user=learner, course=course)
+    second = services.enrollment_create(user=learner, course=course)
+    assert first.pk == second.pk
+    assert Enrollment.objects.filter(user=learner, course=course).count() == 1
+
+
+@pytest.mark.django_db
+def test_revoking_keeps_progress_and_enrolling_again_reactivates_it(enrollment, lessons):
+    finish(enrollment, lessons[:2])
+    services.enrollment_revoke(enrollment=enrollment)
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.REVOKED and enrollment.revoked_at
+    assert StepProgress.objects.filter(enrollment=enrollment).count() == 2
+    again = services.enrollment_create(
+        user=enrollment.user, course=enrollment.course, source=Enrollment.Source.PAID
+    )
+    assert again.pk == enrollment.pk and again.is_active and again.revoked_at is None
+    assert again.source == Enrollment.Source.PAID
+    assert progress_of(again).done == 2
+
+
+@pytest.mark.django_db
+def test_restore_gives_access_back(enrollment):
+    services.enrollment_revoke(enrollment=enrollment)
+    services.enrollment_restore(enrollment=enrollment)
+    enrollment.refresh_from_db()
+    assert enrollment.is_active
+
+
+@pytest.mark.django_db
+def test_recording_a_step_twice_counts_once(enrollment, lessons):
+    assert services.step_record_done(enrollment=enrollment, page=lessons[0]) is True
+    assert services.step_record_done(enrollment=enrollment, page=lessons[0]) is False
+    assert StepProgress.objects.filter(enrollment=enrollment).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_revoked_enrolment_records_no_progress(enrollment, lessons):
+    services.enrollment_revoke(enrollment=enrollment)
+    with pytest.raises(services.ProgressError):
+        services.step_record_done(enrollment=enrollment, page=lessons[0])
+
+
+@pytest.mark.django_db
+def test_a_page_of_another_course_is_refused(enrollment, home_page):
+    from tests.factories import build_course
+
+    other_course = build_course(home_page, modules=1, lessons_per_module=1)
+    foreign = LessonPage.objects.in_course(other_course).first()
+    with pytest.raises(services.ProgressError):
+        services.step_record_done(enrollment=enrollment, page=foreign)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_finishing_every_lesson_completes_the_course_and_mails_once(course, lessons):
+    learner = UserFactory(username="finisher", first_name="Fien")
+    enrollment = services.enrollment_create(user=learner, course=course)
+    finish(enrollment, lessons[:-1])
+    enrollment.refresh_from_db()
+    assert enrollment.completed_at is None and mail.outbox == []
+    finish(enrollment, lessons[-1:])
+    enrollment.refresh_from_db()
+    assert enrollment.completed_at is not None
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [learner.email]
+    assert course.title in message.subject
+    assert "/learn/" in message.body
+    assert message.alternatives and "<a href=" in message.alternatives[0][0]
+    # Safe to run twice: the task sends nothing the second time.
+    from enrollments.tasks import send_course_completed_email
+
+    assert send_course_completed_email(enrollment.pk) is False
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_completion_mail_speaks_the_learners_language(course, lessons, learner):
+    enrollment = services.enrollment_create(user=learner, course=course)
+    with translation.override("en"):
+        finish(enrollment, lessons)
+    assert mail.outbox[0].subject.count("Congratulations") == 1
+
+
+@pytest.mark.django_db
+def test_completion_is_permanent_when_a_step_is_undone(enrollment, lessons):
+    finish(enrollment, lessons)
+    services.step_undo(enrollment=enrollment, page=lessons[0])
+    enrollment.refresh_from_db()
+    assert enrollment.completed_at is not None
+    progress = progress_of(enrollment)
+    assert progress.is_completed and progress.percent < 100
+
+
+@pytest.mark.django_db
+def test_a_lesson_added_after_completion_counts_and_shows_as_new(enrollment, lessons):
+    finish(enrollment, lessons)
+    module = lessons[-1].get_parent()
+    new = LessonPageFactory(parent=module, slug="nieuwe-les", title="Nieuwe les")
+    invalidate_outlines()
+    enrollment.refresh_from_db()
+    progress = progress_of(enrollment)
+    assert enrollment.completed_at is not None  # not silently reopened
+    assert progress.total == len(lessons) + 1 and progress.done == len(lessons)
+    assert [item.id for item in progress.new_since_completion] == [new.pk]
+
+
+@pytest.mark.django_db
+def test_progress_never_exceeds_100_when_lessons_are_unpublished(enrollment, lessons):
+    finish(enrollment, lessons[:4])  # module 1 (three lessons) and the first of module 2
+    lessons[0].unpublish()
+    invalidate_outlines()
+    progress = progress_of(enrollment)
+    assert (progress.done, progress.total) == (3, 11)
+    # Unpublish all of module 2: its finished lesson stops counting.
+    lessons[3].get_parent().specific.unpublish()
+    invalidate_outlines()
+    progress = progress_of(enrollment)
+    assert (progress.done, progress.total) == (2, 8)
+    assert progress.percent == 25
+
+
+@pytest.mark.django_db
+def test_deleting_an_account_removes_the_learning_data(enrollment, lessons, learner):
+    finish(enrollment, lessons[:1])
+    services.account_delete(user=learner)
+    assert not Enrollment.objects.filter(pk=enrollment.pk).exists()
+    assert not StepProgress.objects.exists()
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(pk=learner.pk).exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_racing_enrolments_leave_one_row(course):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises writers")
+    learner = UserFactory(username="racer")
+    barrier = threading.Barrier(6)
+    errors = []
+
+    def enrol():
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait()
+            services.enrollment_create(user=learner, course=course)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=enrol) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Enrollment.objects.filter(user=learner, course=course).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_racing_last_steps_complete_the_course_once(course, lessons):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    learner = UserFactory(username="racer2")
+    enrollment = services.enrollment_create(user=learner, course=course)
+    finish(enrollment, lessons[:-2])
+    barrier = threading.Barrier(2)
+
+    def done(lesson):
+        from django.db import connection as thread_connection
+
+        try:
+            own = Enrollment.objects.select_related("course", "user").get(pk=enrollment.pk)
+            barrier.wait()
+            services.step_record_done(enrollment=own, page=lesson)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=done, args=(lesson,)) for lesson in lessons[-2:]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    enrollment.refresh_from_db()
+    assert enrollment.completed_at is not None
+    assert len(mail.outbox) == 1
