@@ -7,4 +7,6 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self) -> None:
+        from lms import auth_backends  # noqa: F401  (connects its cache invalidation)
+
         from . import signals  # noqa: F401

@@ -1,7 +1,8 @@
 """Bridges from Wagtail's page events to the outline cache."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .outline import invalidate_outlines
@@ -20,3 +21,12 @@ def page_deleted(sender, instance, **kwargs) -> None:
 
     if isinstance(instance, Page):
         invalidate_outlines()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def routing_changed(sender, **kwargs) -> None:
+    """Cached routes remember the site and whether a page is restricted (routing.py)."""
+    invalidate_outlines()

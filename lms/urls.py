@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.routing import serve as serve_page
+
 from . import views
 
 urlpatterns = [
@@ -30,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("learn/", include("enrollments.urls")),
     path("waitlist/", include("waitlist.urls")),
     path("payments/", include("enrollments.payment_urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs, with the page routing cached (courses/routing.py).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=False,
 )

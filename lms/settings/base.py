@@ -137,7 +137,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # --- Auth and accounts (django-allauth, log-in by e-mail) ------------------------------------
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "lms.auth_backends.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -147,7 +147,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "dashboard"
+LOGIN_REDIRECT_URL = "enrollments:dashboard"  # the learner dashboard, /learn/
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
@@ -164,6 +164,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/h/ip,5/h/key",
 }
 ACCOUNT_FORMS = {}
+# One address per learner; a new one replaces the old only once it is verified.
+ACCOUNT_CHANGE_EMAIL = True
+# Tell the learner by e-mail when their password or address changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 
 # --- Internationalisation --------------------------------------------------------------------
 
@@ -268,6 +272,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.publish_scheduled_pages",
         "schedule": timedelta(seconds=env.int("SCHEDULE_PUBLISH_SECONDS", default=60)),
     },
+    # Waitlist: announce courses whose launch moment passed, and resume stalled sends.
+    "waitlist-dispatch-due-announcements": {
+        "task": "waitlist.tasks.dispatch_due_announcements",
+        "schedule": timedelta(seconds=60),
+    },
+    "waitlist-requeue-stalled-announcements": {
+        "task": "waitlist.tasks.requeue_stalled_announcements",
+        "schedule": timedelta(seconds=120),
+    },
+    # Paid but not enrolled must never last: fulfil Checkout Sessions whose webhook we missed.
+    "reconcile-checkout-sessions": {
+        "task": "enrollments.payment_tasks.reconcile_checkout_sessions",
+        "schedule": timedelta(seconds=env.int("STRIPE_RECONCILE_SECONDS", default=300)),
+    },
 }
 
 # --- Stripe ----------------------------------------------------------------------------------
@@ -276,7 +294,7 @@ STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")  # tests point the SDK at a local server
-STRIPE_AUTOMATIC_TAX = env.bool("STRIPE_AUTOMATIC_TAX", default=False)
+STRIPE_AUTOMATIC_TAX = env.bool("STRIPE_AUTOMATIC_TAX", default=False)  # EU VAT via Stripe Tax
 
 # --- Security --------------------------------------------------------------------------------
 
@@ -373,3 +391,18 @@ if SENTRY_DSN:
         traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
         send_default_pii=False,
     )
+
+# --- Waitlist --------------------------------------------------------------------------------
+
+WAITLIST_CONFIRM_MAX_AGE = env.int("WAITLIST_CONFIRM_MAX_AGE", default=7 * 24 * 3600)
+WAITLIST_SIGNUP_RATE_LIMIT = env.int("WAITLIST_SIGNUP_RATE_LIMIT", default=10)  # per IP ...
+WAITLIST_SIGNUP_RATE_WINDOW = env.int("WAITLIST_SIGNUP_RATE_WINDOW", default=3600)  # seconds
+WAITLIST_MAX_BODY_BYTES = env.int("WAITLIST_MAX_BODY_BYTES", default=10_000)
+WAITLIST_SEND_BATCH_SIZE = env.int("WAITLIST_SEND_BATCH_SIZE", default=200)
+WAITLIST_MAX_ATTEMPTS = env.int("WAITLIST_MAX_ATTEMPTS", default=5)
+# How long a sender holds a batch of rows. It stops using the batch EMAIL_TIMEOUT + 5 s before
+# the end, so this must be well above that; it is also how long a killed worker's rows wait.
+WAITLIST_CLAIM_SECONDS = env.int("WAITLIST_CLAIM_SECONDS", default=180)
+# Pending deliveries untouched this long are re-queued by the sweeper (well under Redis's
+# visibility timeout, well over the time one batch takes).
+WAITLIST_SWEEP_AFTER_SECONDS = env.int("WAITLIST_SWEEP_AFTER_SECONDS", default=600)

@@ -1,0 +1,52 @@
+"""The cached page routing (courses/routing.py) and permissions (lms/auth_backends.py) must
+never serve something the uncached path would not."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from courses.models import LessonPage, ModulePage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unpublished_page_is_not_served_from_a_cached_route(client, course):
+    module = ModulePage.objects.child_of(course).first()
+    url = module.url
+    assert client.get(url).status_code == 200  # route cached
+    module.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_view_restriction_added_later_applies_at_once(client, course):
+    module = ModulePage.objects.child_of(course).first()
+    url = module.url
+    assert client.get(url).status_code == 200  # route cached as unrestricted
+    PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()  # Wagtail's password form
+
+
+def test_moved_lesson_is_served_at_its_new_address_and_the_old_one_redirects(client, course):
+    modules = list(ModulePage.objects.child_of(course).order_by("path"))
+    lesson = LessonPage.objects.child_of(modules[0]).filter(free_preview=True).first()
+    old_url = lesson.url
+    assert client.get(old_url).status_code == 200
+    lesson.move(modules[1], pos="last-child")
+    lesson.refresh_from_db()
+    old = client.get(old_url)  # Wagtail's redirects app keeps old links working
+    assert old.status_code == 301
+    assert old["Location"] == lesson.url
+    assert client.get(lesson.url).status_code == 200
+
+
+def test_joining_the_instructors_group_shows_the_admin_link_at_once(client, course):
+    user = UserFactory()
+    client.force_login(user)
+    assert "/cms/" not in client.get(course.url).content.decode()  # permissions now cached
+    user.groups.add(Group.objects.get(name="Instructors"))
+    assert 'href="/cms/"' in client.get(course.url).content.decode()
