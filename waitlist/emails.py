@@ -110,6 +110,16 @@ def fill_placeholders(text: str, *, name: str, course_title: str, link: str) -> 
     )
 
 
+def _early_bird_code(announcement: Announcement) -> str | None:
+    """The instructor's launch promotion code for a paid course; looked up once per send."""
+    if not hasattr(announcement, "_early_bird_code"):
+        from enrollments.orders import early_bird_code
+
+        course = announcement.course
+        announcement._early_bird_code = None if course.is_free else early_bird_code()
+    return announcement._early_bird_code
+
+
 def announcement_message(
     announcement: Announcement,
     subscriber: Subscriber | None = None,
@@ -133,6 +143,11 @@ def announcement_message(
             to=to,
             subject=subject,
             template="waitlist_announcement",
-            context={"body": body, "course_title": course.title, "course_url": link},
+            context={
+                "body": body,
+                "course_title": course.title,
+                "course_url": link,
+                "early_bird_code": _early_bird_code(announcement),
+            },
             unsub=unsubscribe_url(subscriber) if subscriber is not None else "",
         )

@@ -181,3 +181,26 @@ def test_placeholders_are_filled(course, smtp_server):
     [message] = smtp_server.messages
     assert message["Subject"] == f"Open: {course.title}"
     assert re.search(r"Dag Piet, http://testserver/\S+ \{x", text_part(message))
+
+
+def test_announcement_of_a_paid_course_carries_the_early_bird_code(
+    home_page, smtp_server, django_capture_on_commit_callbacks
+):
+    from decimal import Decimal
+
+    from wagtail.models import Site
+
+    from enrollments.models import PaymentSettings
+
+    settings_row = PaymentSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_row.early_bird_code = "VROEGEVOGEL"
+    settings_row.save()
+    paid = build_course(home_page, modules=1, lessons_per_module=1, price=Decimal("149.00"))
+    free = build_course(home_page, modules=1, lessons_per_module=1)
+    for course in (paid, free):
+        SubscriberFactory(course=course, email=f"{course.slug}@example.com")
+        services.announcement_dispatch(course=course)
+    paid_mail = smtp_server.to(f"{paid.slug}@example.com")[0]
+    assert "VROEGEVOGEL" in text_part(paid_mail)
+    assert "<strong>VROEGEVOGEL</strong>" in html_part(paid_mail)
+    assert "VROEGEVOGEL" not in text_part(smtp_server.to(f"{free.slug}@example.com")[0])
