@@ -105,15 +105,16 @@ def questions_in_order(
     shuffle_answers: bool,
 ) -> list[Question]:
     """The order one attempt shows: shuffled (if asked) with the attempt token as the seed,
-    so a reload of the same form shows the same order."""
+    so a reload of the same form shows the same order. The order needs to be repeatable, not
+    unpredictable (scoring never depends on it), hence a seeded `random.Random`."""
     ordered = list(questions)
     if shuffle_questions:
-        random.Random(f"{token}:questions").shuffle(ordered)
+        random.Random(f"{token}:questions").shuffle(ordered)  # nosec B311
     if shuffle_answers:
         shuffled = []
         for question in ordered:
             answers = list(question.answers)
-            random.Random(f"{token}:{question.id}").shuffle(answers)
+            random.Random(f"{token}:{question.id}").shuffle(answers)  # nosec B311
             shuffled.append(
                 Question(
                     question.id, question.kind, question.text, question.explanation, tuple(answers)
