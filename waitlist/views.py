@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import RequestDataTooBig
@@ -23,7 +24,9 @@ def _course(slug: str) -> CoursePage:
 
 
 def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    # allauth's rule, so log-in and signup limits agree: behind a load balancer, set
+    # TRUSTED_PROXY_COUNT and the address comes from X-Forwarded-For, not the balancer.
+    return get_account_adapter().get_client_ip(request) or "unknown"
 
 
 def _signup_page(request, course, form, *, status=200, error=""):

@@ -164,6 +164,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/h/ip,5/h/key",
 }
 ACCOUNT_FORMS = {}
+# Behind N load balancers/proxies that append to X-Forwarded-For, the visitor's address is
+# read from there (log-in and waitlist rate limits); 0 means REMOTE_ADDR is the visitor.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # One address per learner; a new one replaces the old only once it is verified.
 ACCOUNT_CHANGE_EMAIL = True
 # Tell the learner by e-mail when their password or address changes.

@@ -115,6 +115,31 @@ def test_rate_limit_per_ip(client, upcoming_course, settings):
     assert other_ip.status_code == 302
 
 
+def test_behind_a_load_balancer_each_visitor_has_their_own_limit(client, upcoming_course, settings):
+    settings.WAITLIST_SIGNUP_RATE_LIMIT = 1
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # the balancer appends the visitor's address
+    balancer = {"REMOTE_ADDR": "10.0.0.1"}
+    first = client.post(
+        signup_url(upcoming_course),
+        signup_data(email="x@example.com"),
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+        **balancer,
+    )
+    second = client.post(
+        signup_url(upcoming_course),
+        signup_data(email="y@example.com"),
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **balancer,
+    )
+    again = client.post(
+        signup_url(upcoming_course),
+        signup_data(email="z@example.com"),
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+        **balancer,
+    )
+    assert (first.status_code, second.status_code, again.status_code) == (302, 302, 429)
+
+
 @pytest.mark.parametrize(
     ("field", "value", "error"),
     [
