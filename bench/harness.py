@@ -283,7 +283,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 user = get_user_model().objects.get(email__iexact={email!r})
 store = import_module(settings.SESSION_ENGINE).SessionStore()
 store[SESSION_KEY] = str(user.pk)
-store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
 store[HASH_SESSION_KEY] = user.get_session_auth_hash()
 store.save()
 print(store.session_key)

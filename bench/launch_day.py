@@ -51,6 +51,7 @@ DJANGO_ENV = {
 
 SETUP = """
 import json
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.cached_db import SessionStore
 from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
@@ -67,7 +68,7 @@ for n in range({learners}):
     enrollment_create(user=user, course=course)
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "lms.auth_backends.CachedPermissionsBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     sessions.append([user.pk, store.session_key])
