@@ -1,0 +1,121 @@
+"""Fault drills on the production-like stack, under the launch-day load of bench/launch_day.py.
+
+1. A gunicorn worker is killed (SIGKILL) while learners are active.
+2. PostgreSQL is restarted while learners are active.
+
+Requests in flight at the moment of the fault may fail; the platform must recover by itself
+(requests succeed again afterwards), and every write a client saw succeed must be stored
+exactly once: nothing lost, nothing doubled.
+
+    .venv/bin/python bench/faults.py [--seconds 30] [--learners 40]
+
+It restarts this machine's own PostgreSQL (pg_ctlcluster), so run it on a development or CI
+machine only. Traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.launch_day import CHECK, ROOT, SETUP, STACK_ENV, Stats, django, learner
+
+RUN = ROOT / "var" / "prodlike"
+
+
+def gunicorn_workers() -> list[int]:
+    master = int((RUN / "web.pid").read_text())
+    out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout
+    return [int(pid) for pid in out.split()]
+
+
+def kill_a_web_worker() -> str:
+    victim = gunicorn_workers()[0]
+    os.kill(victim, signal.SIGKILL)
+    return f"killed gunicorn worker {victim}"
+
+
+def restart_postgres() -> str:
+    version = sorted(os.listdir("/etc/postgresql"))[-1]
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"], check=True
+    )
+    return f"restarted PostgreSQL {version}"
+
+
+def drill(name: str, fault, *, seconds: float, learners: list, lessons: list) -> bool:
+    stats = Stats()
+    deadline = time.perf_counter() + seconds
+    threads = [
+        threading.Thread(target=learner, args=(uid, key, lessons, deadline, stats, n))
+        for n, (uid, key) in enumerate(learners)
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(seconds / 3)
+    before_fault = len(stats.latencies)
+    what = fault()
+    for thread in threads:
+        thread.join()
+    with stats.lock:
+        total = len(stats.latencies)
+    # Recovered: five more seconds of one learner's requests, all of them answered.
+    probe = Stats()
+    probe_deadline = time.perf_counter() + 5
+    uid, key = learners[0]
+    learner(uid, key, lessons, probe_deadline, probe, 0)
+    tail_errors = sum(probe.errors.values())
+    stored = {tuple(m) for m in django(CHECK)["marks"]}
+    lost = stats.marks - stored
+    print(
+        f"[{name}] {what} after {before_fault} requests; {total} requests in all, "
+        f"{sum(stats.errors.values())} failed around the fault {dict(stats.errors)}; "
+        f"afterwards {len(probe.latencies)} requests with {tail_errors} errors"
+    )
+    print(
+        f"[{name}] progress marks acknowledged: {len(stats.marks)}, lost: {len(lost)}, "
+        f"stored once each (unique constraint): {len(stored) == len(set(stored))}"
+    )
+    return not lost and tail_errors == 0 and len(probe.latencies) > 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--learners", type=int, default=40)
+    args = parser.parse_args()
+    subprocess.run(["bash", "scripts/prodlike", "start"], cwd=ROOT, env=STACK_ENV, check=True)
+    try:
+        data = django(SETUP.format(learners=args.learners))
+        results = [
+            drill(
+                "web worker killed",
+                kill_a_web_worker,
+                seconds=args.seconds,
+                learners=data["sessions"],
+                lessons=data["lessons"],
+            ),
+            drill(
+                "PostgreSQL restarted",
+                restart_postgres,
+                seconds=args.seconds,
+                learners=data["sessions"],
+                lessons=data["lessons"],
+            ),
+        ]
+    finally:
+        subprocess.run(["bash", "scripts/prodlike", "stop"], cwd=ROOT, env=STACK_ENV)
+    print("all drills recovered with nothing lost" if all(results) else "A DRILL FAILED")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
