@@ -226,12 +226,38 @@ class ModulePage(Page):
         return context
 
 
+class CourseStepMixin:
+    """A step of a course (lesson or quiz): knows its course, its neighbours in the outline,
+    and the learner's progress around it."""
+
+    @cached_property
+    def course(self) -> CoursePage | None:
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        from enrollments.selectors import step_context
+
+        from .outline import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        outline = course_outline(course) if course else None
+        context["course"] = course
+        context["outline"] = outline
+        if outline:
+            context["previous_item"], context["next_item"] = outline.neighbours(self.pk)
+            context["current_module"] = outline.module_of(self.pk)
+        if course:
+            context.update(step_context(request=request, page=self, course=course, outline=outline))
+        return context
+
+
 class LessonQuerySet(PageQuerySet):
     def in_course(self, course: CoursePage) -> LessonQuerySet:
         return self.descendant_of(course).live().order_by("path")
 
 
-class LessonPage(Page):
+class LessonPage(CourseStepMixin, Page):
     summary = models.CharField(
         _("summary"), max_length=300, blank=True, help_text=_("One sentence for the outline.")
     )
@@ -263,27 +289,6 @@ class LessonPage(Page):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
 
-    @cached_property
-    def course(self) -> CoursePage | None:
-        return CoursePage.objects.ancestor_of(self).first()
-
-    def get_context(self, request, *args, **kwargs):
-        from .outline import course_outline
-
-        context = super().get_context(request, *args, **kwargs)
-        course = self.course
-        outline = course_outline(course) if course else None
-        context["course"] = course
-        context["outline"] = outline
-        if outline:
-            context["previous_item"], context["next_item"] = outline.neighbours(self.pk)
-            context["current_module"] = outline.module_of(self.pk)
-        if course:
-            from enrollments.selectors import step_context
-
-            context.update(step_context(request=request, page=self, course=course, outline=outline))
-        return context
-
 
 class QuizPageForm(WagtailAdminPageForm):
     """Question rules are checked by the question blocks (deferred while saving a draft),
@@ -297,7 +302,7 @@ class QuizPageForm(WagtailAdminPageForm):
             self.instance._quiz_rules_in_form = False
 
 
-class QuizPage(RoutablePageMixin, Page):
+class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
     """A quiz at the end of (or inside) a module, scored on the server.
 
     GET shows the form; POST scores and stores one attempt (see `enrollments.quizzes`) and
@@ -360,10 +365,6 @@ class QuizPage(RoutablePageMixin, Page):
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
 
-    @cached_property
-    def course(self) -> CoursePage | None:
-        return CoursePage.objects.ancestor_of(self).first()
-
     def clean(self):
         super().clean()
         if getattr(self, "_quiz_rules_in_form", False):
@@ -398,23 +399,6 @@ class QuizPage(RoutablePageMixin, Page):
             messages.info(request, access.message)
             return redirect(course.get_url(request=request) or "/")
         return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from enrollments.selectors import step_context
-
-        from .outline import course_outline
-
-        context = super().get_context(request, *args, **kwargs)
-        course = self.course
-        outline = course_outline(course) if course else None
-        context["course"] = course
-        context["outline"] = outline
-        if outline:
-            context["previous_item"], context["next_item"] = outline.neighbours(self.pk)
-            context["current_module"] = outline.module_of(self.pk)
-        if course:
-            context.update(step_context(request=request, page=self, course=course, outline=outline))
-        return context
 
     def _enrollment(self, request):
         from enrollments.selectors import learner_state_for_request
