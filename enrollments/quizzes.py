@@ -306,7 +306,13 @@ def quiz_attempt_submit(
                     passed=score.passed,
                 )
         except IntegrityError:  # the same token raced itself in
-            return QuizAttempt.objects.get(token=token, enrollment=enrollment), False
+            existing = QuizAttempt.objects.get(token=token)
+            if existing.enrollment_id != enrollment.pk or existing.quiz_id != quiz.pk:
+                # Only a forged token can collide with another learner's: refuse, no 500.
+                raise InvalidSubmission(
+                    _("This form was already used. Open the quiz again.")
+                ) from None
+            return existing, False
         if attempt.passed:
             _record_passed(enrollment, quiz)
     logger.info(
