@@ -237,12 +237,13 @@ class CourseStepMixin:
     def get_context(self, request, *args, **kwargs):
         from enrollments.selectors import step_context
 
-        from .outline import course_outline
+        from .outline import course_outline, current_generation
 
         context = super().get_context(request, *args, **kwargs)
         course = self.course
         outline = course_outline(course) if course else None
         context["course"] = course
+        context["cache_generation"] = current_generation()  # keys the cached lesson body
         context["outline"] = outline
         if outline:
             context["previous_item"], context["next_item"] = outline.neighbours(self.pk)

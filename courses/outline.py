@@ -138,8 +138,14 @@ def _build(course) -> CourseOutline:
     return CourseOutline(course_id=course.pk, modules=list(modules.values()))
 
 
+def current_generation() -> int:
+    """Bumped by every publish, unpublish, move and delete: part of every cache key that
+    holds something rendered from pages."""
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
 def course_outline(course) -> CourseOutline:
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = current_generation()
     key = f"outline:{course.pk}:{translation.get_language()}:{generation}"
     outline = cache.get(key)
     if outline is None:

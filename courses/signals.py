@@ -15,8 +15,12 @@ def page_tree_changed(sender, **kwargs) -> None:
     invalidate_outlines()
 
 
+@receiver(post_save)
 @receiver(post_delete)
-def page_deleted(sender, instance, **kwargs) -> None:
+def page_saved_or_deleted(sender, instance, **kwargs) -> None:
+    """Cached routes hold the page objects themselves (routing.py), so any write to a page
+    row, not only a publish, makes them stale. Saving a draft also lands here: harmless,
+    drafts are rare next to page views."""
     from wagtail.models import Page
 
     if isinstance(instance, Page):

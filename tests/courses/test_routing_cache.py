@@ -50,3 +50,29 @@ def test_joining_the_instructors_group_shows_the_admin_link_at_once(client, cour
     assert "/cms/" not in client.get(course.url).content.decode()  # permissions now cached
     user.groups.add(Group.objects.get(name="Instructors"))
     assert 'href="/cms/"' in client.get(course.url).content.decode()
+
+
+def test_a_cached_page_shows_a_new_publish_and_a_plain_save(client, course):
+    """Cached routes hold the page object itself: every write to the page must replace it."""
+    lesson = LessonPage.objects.in_course(course).filter(free_preview=True).first()
+    assert client.get(lesson.url).status_code == 200  # page object cached
+    lesson.title = "Na publiceren"
+    lesson.save_revision().publish()
+    assert "Na publiceren" in client.get(lesson.url).content.decode()
+    LessonPage.objects.get(pk=lesson.pk).save()  # e.g. a script fixing a field
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    lesson.title = "Na opslaan"
+    lesson.save()
+    assert "Na opslaan" in client.get(lesson.url).content.decode()
+
+
+def test_a_repeat_lesson_request_loads_no_page_from_the_database(client, course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    lesson = LessonPage.objects.in_course(course).filter(free_preview=True).first()
+    client.get(lesson.url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(lesson.url).status_code == 200
+    page_queries = [q["sql"] for q in ctx.captured_queries if "wagtailcore_page" in q["sql"]]
+    assert page_queries == []
