@@ -1,11 +1,15 @@
-"""A real Celery worker on Redis, killed in the middle of the launch announcement.
+"""A real Celery worker on Redis during the launch announcement: the worker killed mid-send,
+and Redis itself restarted mid-send.
 
 Runs in .ci/run's PostgreSQL pass (CELERY_WORKER_TESTS=1, REDIS_URL set). The worker is a
-subprocess on the same test database, with its own Redis broker database and a slow SMTP sink.
+subprocess on the same test database, with its own Redis broker database (or, for the
+restart, a Redis server of its own) and a slow SMTP sink.
 """
 
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -15,10 +19,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import redis
 from celery import Celery
 from django.db import connection
 
-from tests.factories import AnnouncementFactory, SubscriberFactory, build_course
+from tests.factories import AnnouncementFactory, CoursePageFactory, SubscriberFactory, build_course
 from tests.smtp import SmtpSink
 from waitlist.models import Delivery
 
@@ -54,8 +59,6 @@ def broker_url() -> str:
 
 @pytest.fixture
 def broker():
-    import redis
-
     url = broker_url()
     redis.Redis.from_url(url).flushdb()
     yield url
@@ -93,6 +96,34 @@ def wait(predicate, timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
+def worker_env(*, broker: str, sink: SmtpSink, var: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.base",
+        "DEBUG": "1",
+        "DATABASE_URL": database_url(),
+        "CELERY_BROKER_URL": broker,
+        "CACHE_URL": "locmemcache://",
+        "EMAIL_URL": sink.url,
+        "SITE_URL": "http://testserver",
+        "VAR_DIR": var,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "WAITLIST_SWEEP_AFTER_SECONDS": "1",
+        "WAITLIST_SEND_BATCH_SIZE": "25",
+        # A killed worker's claimed rows wait for their lease; keep it short here.
+        "WAITLIST_CLAIM_SECONDS": "6",
+        "EMAIL_TIMEOUT": "2",
+    }
+
+
+def stop(worker: subprocess.Popen) -> None:
+    worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+
+
 def test_killed_worker_resumes_and_everyone_gets_the_announcement_once(home_page, broker):
     course = build_course(home_page, modules=1, lessons_per_module=1)
     announcement = AnnouncementFactory(course=course)
@@ -100,23 +131,7 @@ def test_killed_worker_resumes_and_everyone_gets_the_announcement_once(home_page
     Delivery.objects.bulk_create(Delivery(announcement=announcement, subscriber=p) for p in people)
 
     with SmtpSink(delay=0.02) as sink, tempfile.TemporaryDirectory() as var:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "lms.settings.base",
-            "DEBUG": "1",
-            "DATABASE_URL": database_url(),
-            "CELERY_BROKER_URL": broker,
-            "CACHE_URL": "locmemcache://",
-            "EMAIL_URL": sink.url,
-            "SITE_URL": "http://testserver",
-            "VAR_DIR": var,
-            "CELERY_TASK_ALWAYS_EAGER": "0",
-            "WAITLIST_SWEEP_AFTER_SECONDS": "1",
-            "WAITLIST_SEND_BATCH_SIZE": "25",
-            # A killed worker's claimed rows wait for their lease; keep it short here.
-            "WAITLIST_CLAIM_SECONDS": "6",
-            "EMAIL_TIMEOUT": "2",
-        }
+        env = worker_env(broker=broker, sink=sink, var=var)
         log = Path(var) / "worker.log"
         app = Celery(broker=broker)
         worker = start_worker(env, log)
@@ -140,14 +155,108 @@ def test_killed_worker_resumes_and_everyone_gets_the_announcement_once(home_page
 
             wait(all_sent, 40, f"every delivery to be sent; log: {log.read_text()[-2000:]}")
         finally:
-            worker.send_signal(signal.SIGTERM)
-            try:
-                worker.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+            stop(worker)
         received = Counter(str(m["To"]) for m in sink.messages)
 
     assert set(received) == {p.email for p in people}  # everyone got it
     duplicates = sum(n - 1 for n in received.values())
     # Documented bound: at most one duplicate per crash (the row sent but not yet committed).
     assert duplicates <= 1, received.most_common(3)
+
+
+class RedisServer:
+    """A Redis server of this test's own, configured like the machine's (nothing kept on
+    disk), so restarting it loses whatever was queued and disturbs no other test."""
+
+    def __init__(self, directory: str):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.directory = directory
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [shutil.which("redis-server") or "redis-server", "--port", str(self.port),
+             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", self.directory],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        client = redis.Redis(port=self.port)
+        wait(lambda: _pings(client), 10, "the test's Redis server")
+
+    def kill(self) -> None:
+        assert self.process is not None
+        self.process.kill()  # a crash: no chance to save or say goodbye
+        self.process.wait(timeout=10)
+
+
+def _pings(client) -> bool:
+    try:
+        return bool(client.ping())
+    except redis.ConnectionError:
+        return False
+
+
+@pytest.mark.skipif(not shutil.which("redis-server"), reason="needs the redis-server program")
+def test_redis_restarted_mid_send_loses_no_announcement_and_doubles_none(home_page):
+    """Redis dies and comes back empty while the worker sends announcement A and announcement
+    B waits in the queue behind it. A's send goes on (it needs the database and SMTP, not
+    Redis); B's queued message dies with Redis's memory, and the beat sweeper (run here as beat
+    would) brings B back from its pending delivery rows. Nobody gets a mail twice."""
+    first = build_course(home_page, modules=1, lessons_per_module=1)
+    second = CoursePageFactory(parent=home_page, slug="tweede")
+    sends = {}
+    for course, size in ((first, PEOPLE), (second, 20)):
+        announcement = AnnouncementFactory(course=course)
+        people = SubscriberFactory.create_batch(size, course=course)
+        Delivery.objects.bulk_create(
+            Delivery(announcement=announcement, subscriber=p) for p in people
+        )
+        sends[announcement.pk] = people
+
+    with (
+        tempfile.TemporaryDirectory() as var,
+        SmtpSink(delay=0.02) as sink,
+    ):
+        redis_server = RedisServer(var)
+        redis_server.start()
+        env = worker_env(broker=redis_server.url, sink=sink, var=var)
+        log = Path(var) / "worker.log"
+        app = Celery(broker=redis_server.url)
+        worker = start_worker(env, log)
+        try:
+            for announcement_id in sends:  # one worker, one task at a time: B waits for A
+                app.send_task("waitlist.tasks.send_announcement", args=[announcement_id])
+            wait(lambda: len(sink.messages) >= 30, 30, "the first mails")
+            redis_server.kill()
+            assert len(sink.messages) < PEOPLE, "A finished before Redis died: raise PEOPLE"
+            time.sleep(0.5)
+            redis_server.start()
+            assert redis.Redis(port=redis_server.port).dbsize() == 0  # the queue is gone
+            first_id, second_id = sends
+
+            def sent(announcement_id) -> int:
+                return Delivery.objects.filter(
+                    announcement_id=announcement_id, status=Delivery.Status.SENT
+                ).count()
+
+            wait(
+                lambda: sent(first_id) == PEOPLE, 40, f"A to finish; log: {log.read_text()[-2000:]}"
+            )
+            time.sleep(1.5)  # B's message is lost; B is only pending rows now
+            assert sent(second_id) == 0
+            app = Celery(broker=redis_server.url)  # what beat does on its schedule
+            app.send_task("waitlist.tasks.requeue_stalled_announcements")
+            wait(lambda: sent(second_id) == 20, 40, f"B to be sent; log: {log.read_text()[-2000:]}")
+        finally:
+            stop(worker)
+            redis_server.kill()
+        received = Counter(str(m["To"]) for m in sink.messages)
+
+    everyone = {p.email for people in sends.values() for p in people}
+    assert set(received) == everyone
+    assert received.most_common(1)[0][1] == 1  # nobody twice
