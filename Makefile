@@ -54,8 +54,8 @@ browsers:
 
 ## Refresh the translation catalogues after changing user-facing strings.
 messages: install
-	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=var --no-obsolete
-	$(PY) manage.py compilemessages --ignore=.venv
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=var --no-obsolete
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py compilemessages --ignore=.venv
 
 ## Re-pin every dependency (after editing pyproject.toml).
 lock: $(BIN)/uv

@@ -80,9 +80,7 @@ def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, 
     page, args, kwargs = route
     restricted = page.get_view_restrictions().exists()
     site = Site.find_for_request(request)
-    cache.set(
-        key, (site, _cacheable(page), tuple(args), dict(kwargs), restricted), CACHE_SECONDS
-    )
+    cache.set(key, (site, _cacheable(page), tuple(args), dict(kwargs), restricted), CACHE_SECONDS)
     return route, restricted
 
 
