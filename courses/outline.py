@@ -8,6 +8,8 @@ by the caller, so a lesson page needs no query per lesson.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -138,10 +140,39 @@ def _build(course) -> CourseOutline:
     return CourseOutline(course_id=course.pk, modules=list(modules.values()))
 
 
+# The generation is read at most once per request (GenerationPerRequestMiddleware): a lesson
+# page needs it for its route, outline, outline HTML and body, and on Redis each read is a
+# network round trip. The middleware puts an empty one-item list here for the request.
+_request_generation: ContextVar[list[int | None] | None] = ContextVar(
+    "outline_generation", default=None
+)
+
+
 def current_generation() -> int:
     """Bumped by every publish, unpublish, move and delete: part of every cache key that
     holds something rendered from pages."""
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    memo = _request_generation.get()
+    if memo is not None and memo[0] is not None:
+        return memo[0]
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    if memo is not None:
+        memo[0] = generation
+    return generation
+
+
+class GenerationPerRequestMiddleware:
+    """Lets one request read the generation once. A request that publishes forgets it at
+    once (invalidate_outlines), so it never reads its own stale caches."""
+
+    def __init__(self, get_response: Callable) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_generation.set([None])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
 
 
 def course_outline(course) -> CourseOutline:
@@ -156,6 +187,9 @@ def course_outline(course) -> CourseOutline:
 
 def invalidate_outlines() -> None:
     """Make every cached outline stale (called on any publish, unpublish, move or delete)."""
+    memo = _request_generation.get()
+    if memo is not None:
+        memo[0] = None
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from .outline import GENERATION_KEY
+from .outline import current_generation
 
 CACHE_SECONDS = 60 * 10
 _MARK = "_anonymous_cache_until"
@@ -40,7 +40,7 @@ def mark_cacheable(response: HttpResponse, *, until: datetime | None = None) -> 
 
 
 def _key(request: HttpRequest) -> str:
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = current_generation()
     return f"anon-page:{generation}:{request.path}"
 
 

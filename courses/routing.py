@@ -26,7 +26,7 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from .outline import GENERATION_KEY
+from .outline import current_generation
 
 if TYPE_CHECKING:
     from .models import CoursePage
@@ -35,7 +35,7 @@ CACHE_SECONDS = 60 * 60
 
 
 def _route_key(request: HttpRequest, path: str) -> str:
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = current_generation()
     return f"route:{generation}:{request.get_host()}:{path}"
 
 

@@ -76,3 +76,30 @@ def test_a_repeat_lesson_request_loads_no_page_from_the_database(client, course)
         assert client.get(lesson.url).status_code == 200
     page_queries = [q["sql"] for q in ctx.captured_queries if "wagtailcore_page" in q["sql"]]
     assert page_queries == []
+
+
+def test_one_request_reads_the_generation_once_and_forgets_it_when_it_publishes(rf):
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from courses.outline import (
+        GENERATION_KEY,
+        GenerationPerRequestMiddleware,
+        current_generation,
+        invalidate_outlines,
+    )
+
+    seen = []
+
+    def view(request):
+        seen.append(current_generation())
+        cache.set(GENERATION_KEY, 99, None)  # another process publishes meanwhile
+        seen.append(current_generation())  # this request keeps the generation it began with
+        invalidate_outlines()  # this request publishes
+        seen.append(current_generation())
+        return HttpResponse()
+
+    GenerationPerRequestMiddleware(view)(rf.get("/"))
+    assert seen == [1, 1, 100]
+    cache.set(GENERATION_KEY, 7, None)
+    assert current_generation() == 7  # outside a request: read every time
