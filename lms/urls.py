@@ -37,3 +37,5 @@ urlpatterns += i18n_patterns(
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=False,
 )
+
+handler500 = "lms.views.server_error"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+import sys
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
+from django_guid import get_guid
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +55,22 @@ def health(request: HttpRequest) -> JsonResponse:
             results[name] = False
     status = 200 if all(results.values()) else 503
     return JsonResponse({"ok": status == 200, **results}, status=status)
+
+
+# Seconds a client is asked to wait when the database is out of reach (a restart or
+# fail-over takes a few seconds; see the fault drills in bench/faults.py).
+RETRY_AFTER_SECONDS = 5
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a lost database connection is a moment's outage, not a bug, so it
+    answers 503 with Retry-After; anything else gets the 500 page. Both pages show the
+    request id that the logs carry, and neither touches the database or the session."""
+    error = sys.exc_info()[1]
+    context = {"request_id": get_guid()}
+    if isinstance(error, OperationalError | InterfaceError):
+        body = loader.get_template("503.html").render(context)
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)
