@@ -62,13 +62,24 @@ def health(request: HttpRequest) -> JsonResponse:
 RETRY_AFTER_SECONDS = 5
 
 
+def _outage_errors() -> tuple[type[BaseException], ...]:
+    """Errors that mean a backing service (database, Redis) is out of reach for a moment."""
+    errors: tuple[type[BaseException], ...] = (OperationalError, InterfaceError)
+    try:
+        import redis
+    except ImportError:  # pragma: no cover - redis is a dependency, but only used with REDIS_URL
+        return errors
+    return (*errors, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500: a lost database connection is a moment's outage, not a bug, so it
-    answers 503 with Retry-After; anything else gets the 500 page. Both pages show the
-    request id that the logs carry, and neither touches the database or the session."""
+    """handler500: a lost database or Redis connection is a moment's outage (a restart, a
+    fail-over), not a bug, so it answers 503 with Retry-After; anything else gets the 500
+    page. Both pages show the request id that the logs carry, and neither touches the
+    database, the cache or the session."""
     error = sys.exc_info()[1]
     context = {"request_id": get_guid()}
-    if isinstance(error, OperationalError | InterfaceError):
+    if isinstance(error, _outage_errors()):
         body = loader.get_template("503.html").render(context)
         response = HttpResponse(body, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -51,6 +51,18 @@ def test_a_lost_database_in_a_middleware_is_a_503_too(visitor, course, monkeypat
     assert "Retry-After" in response
 
 
+def test_a_lost_redis_is_a_503_too(visitor, course, monkeypatch):
+    import redis
+
+    def down(*args, **kwargs):
+        raise redis.exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6379.")
+
+    monkeypatch.setattr(CoursePage, "serve", down)
+    response = visitor.get(course.url)
+    assert response.status_code == 503
+    assert "We zijn heel even niet bereikbaar" in response.content.decode()
+
+
 def test_any_other_error_is_the_500_page_with_the_request_id(visitor, course, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
