@@ -204,3 +204,32 @@ def test_announcement_of_a_paid_course_carries_the_early_bird_code(
     assert "VROEGEVOGEL" in text_part(paid_mail)
     assert "<strong>VROEGEVOGEL</strong>" in html_part(paid_mail)
     assert "VROEGEVOGEL" not in text_part(smtp_server.to(f"{free.slug}@example.com")[0])
+
+
+def test_the_marks_written_per_mail_read_back_as_the_orm_writes_them(course, smtp_server):
+    """_mark writes its UPDATE as SQL: its values must compare like the ORM's own."""
+    from django.utils import timezone
+
+    from waitlist.models import Delivery
+
+    before = timezone.now()
+    SubscriberFactory.create_batch(3, course=course)
+    services.announcement_dispatch(course=course)
+    tasks.send_announcement(course.waitlist_announcement.pk)
+    after = timezone.now()
+    rows = Delivery.objects.filter(announcement__course=course)
+    assert rows.count() == 3
+    assert (
+        rows.filter(
+            status=Delivery.Status.SENT,
+            attempts=1,
+            claimed_until__isnull=True,
+            sent_at__gte=before,
+            sent_at__lte=after,
+            updated_at__gte=before,
+            updated_at__lte=after,
+        ).count()
+        == 3
+    )
+    sent_at = rows.first().sent_at
+    assert sent_at.tzinfo is not None and before <= sent_at <= after
