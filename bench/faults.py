@@ -2,6 +2,8 @@
 
 1. A gunicorn worker is killed (SIGKILL) while learners are active.
 2. PostgreSQL is restarted while learners are active.
+3. Redis (cache, sessions' fast path, rate limits, broker) is restarted and comes back empty
+   while learners are active.
 
 Requests in flight at the moment of the fault may fail; the platform must recover by itself
 (requests succeed again afterwards), and every write a client saw succeed must be stored
@@ -9,8 +11,8 @@ exactly once: nothing lost, nothing doubled.
 
     .venv/bin/python bench/faults.py [--seconds 30] [--learners 40]
 
-It restarts this machine's own PostgreSQL (pg_ctlcluster), so run it on a development or CI
-machine only. Traffic goes to 127.0.0.1 only.
+It restarts this machine's own PostgreSQL (pg_ctlcluster) and Redis, so run it on a
+development or CI machine only. Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -51,7 +53,30 @@ def restart_postgres() -> str:
     return f"restarted PostgreSQL {version}"
 
 
+def restart_redis() -> str:
+    """Stop Redis without saving and start it as this machine starts it: it comes back empty."""
+    subprocess.run(["redis-cli", "-h", "127.0.0.1", "shutdown", "nosave"], check=False)
+    time.sleep(1)
+    subprocess.run(
+        ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379",
+         "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis",
+         "--logfile", "/var/log/redis/ci.log"],
+        check=True,
+    )  # fmt: skip
+    return "restarted Redis (empty)"
+
+
+# Each drill starts from no progress, so the marks it checks are its own, not re-marks of
+# lessons an earlier drill already stored.
+RESET = """
+from enrollments.models import StepProgress
+StepProgress.objects.filter(enrollment__user__username__startswith="launch").delete()
+print("{}")
+"""
+
+
 def drill(name: str, fault, *, seconds: float, learners: list, lessons: list) -> bool:
+    django(RESET)
     stats = Stats()
     deadline = time.perf_counter() + seconds
     threads = [
@@ -106,6 +131,13 @@ def main() -> int:
             drill(
                 "PostgreSQL restarted",
                 restart_postgres,
+                seconds=args.seconds,
+                learners=data["sessions"],
+                lessons=data["lessons"],
+            ),
+            drill(
+                "Redis restarted",
+                restart_redis,
                 seconds=args.seconds,
                 learners=data["sessions"],
                 lessons=data["lessons"],

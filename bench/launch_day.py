@@ -130,7 +130,11 @@ def learner(user_id: int, session: str, lessons, deadline: float, stats: Stats, 
                 if header.lower() == "set-cookie":
                     name, _, rest = value.partition("=")
                     cookies[name] = rest.split(";")[0]
-            stats.record(started, response.status == 200, "lesson")
+            ok = response.status == 200
+            stats.record(started, ok, "lesson" if ok else f"lesson {response.status}")
+            if not ok:  # no page, no form token: a person would reload, not post
+                index = (index + 1) % len(lessons)
+                continue
             token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
             started = time.perf_counter()
             cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -150,7 +154,7 @@ def learner(user_id: int, session: str, lessons, deadline: float, stats: Stats, 
             response = conn.getresponse()
             response.read()
             ok = response.status == 200
-            stats.record(started, ok, "mark done")
+            stats.record(started, ok, "mark done" if ok else f"mark done {response.status}")
             if ok:
                 with stats.lock:
                     stats.marks.add((user_id, page_id))
