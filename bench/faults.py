@@ -120,28 +120,20 @@ def main() -> int:
     subprocess.run(["bash", "scripts/prodlike", "start"], cwd=ROOT, env=STACK_ENV, check=True)
     try:
         data = django(SETUP.format(learners=args.learners))
+        faults = [
+            ("web worker killed", kill_a_web_worker),
+            ("PostgreSQL restarted", restart_postgres),
+            ("Redis restarted", restart_redis),
+        ]
         results = [
             drill(
-                "web worker killed",
-                kill_a_web_worker,
+                name,
+                fault,
                 seconds=args.seconds,
                 learners=data["sessions"],
                 lessons=data["lessons"],
-            ),
-            drill(
-                "PostgreSQL restarted",
-                restart_postgres,
-                seconds=args.seconds,
-                learners=data["sessions"],
-                lessons=data["lessons"],
-            ),
-            drill(
-                "Redis restarted",
-                restart_redis,
-                seconds=args.seconds,
-                learners=data["sessions"],
-                lessons=data["lessons"],
-            ),
+            )
+            for name, fault in faults
         ]
     finally:
         subprocess.run(["bash", "scripts/prodlike", "stop"], cwd=ROOT, env=STACK_ENV)

@@ -174,7 +174,16 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class InCourseMixin:
+    """A page below a course: modules, lessons and quizzes. Routing fills `course` in from
+    the parents it already loaded (courses/routing.py), so this query is the fallback."""
+
+    @cached_property
+    def course(self) -> CoursePage | None:
+        return CoursePage.objects.ancestor_of(self).first()
+
+
+class ModulePage(InCourseMixin, Page):
     pillar = models.CharField(
         _("MCMT pillar"),
         max_length=16,
@@ -204,10 +213,6 @@ class ModulePage(Page):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
-    @cached_property
-    def course(self) -> CoursePage | None:
-        return CoursePage.objects.ancestor_of(self).first()
-
     def get_context(self, request, *args, **kwargs):
         from .outline import course_outline
 
@@ -226,13 +231,9 @@ class ModulePage(Page):
         return context
 
 
-class CourseStepMixin:
+class CourseStepMixin(InCourseMixin):
     """A step of a course (lesson or quiz): knows its course, its neighbours in the outline,
     and the learner's progress around it."""
-
-    @cached_property
-    def course(self) -> CoursePage | None:
-        return CoursePage.objects.ancestor_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
         from enrollments.selectors import step_context

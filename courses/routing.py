@@ -55,7 +55,9 @@ def _cacheable(page: Page) -> Page:
     property) filled in, the chain of parent pages left out."""
     snapshot = copy.copy(page)
     snapshot.__dict__.pop("_cached_parent_obj", None)
-    if "course" in dir(type(page)):  # ModulePage, LessonPage, QuizPage: a cached_property
+    from .models import InCourseMixin
+
+    if isinstance(page, InCourseMixin):  # `course` is a cached_property: fill it in
         course = _course_above(page)
         if course is not None:
             course = copy.copy(course)

@@ -339,7 +339,7 @@ def _mark(delivery: Delivery, status: str, **fields) -> None:
     params.append(delivery.pk)
     table, pk = quote(meta.db_table), quote(meta.pk.column)
     # Names come from the model and values go as parameters: nothing here is user input.
-    sql = f"UPDATE {table} SET {', '.join(assignments)} WHERE {pk} = %s"  # noqa: S608
+    sql = f"UPDATE {table} SET {', '.join(assignments)} WHERE {pk} = %s"  # noqa: S608  # nosec B608
     with db_connection.cursor() as cursor:
         cursor.execute(sql, params)
 
