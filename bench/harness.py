@@ -244,33 +244,21 @@ class Deployment:
             if not keep:
                 shutil.rmtree(directory, ignore_errors=True)
 
-    def manage(self, *args: str) -> str:
+    def _run(self, argv: list[str], what: str) -> str:
         completed = subprocess.run(
-            [PYTHON, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=False,
+            argv, cwd=ROOT, env=self.env, capture_output=True, text=True, check=False
         )
         if completed.returncode:
-            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{completed.stderr[-3000:]}")
+            raise RuntimeError(f"{what} failed:\n{completed.stderr[-3000:]}")
         return completed.stdout
+
+    def manage(self, *args: str) -> str:
+        return self._run([PYTHON, "manage.py", *args], f"manage.py {' '.join(args)}")
 
     def script(self, code: str) -> str:
         """Run Python with Django set up in a fresh process; returns what it printed."""
         prelude = "import django\ndjango.setup()\n"
-        completed = subprocess.run(
-            [PYTHON, "-c", prelude + code],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if completed.returncode:
-            raise RuntimeError(f"bench script failed:\n{completed.stderr[-3000:]}")
-        return completed.stdout
+        return self._run([PYTHON, "-c", prelude + code], "bench script")
 
     def session_cookie(self, email: str) -> str:
         """A logged-in session for `email`, made directly in the session store (no log-in
