@@ -38,6 +38,10 @@ class Enrollment(models.Model):
     created_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("access revoked at"), null=True, blank=True)
+    # Kept in the row, not in the cache, so a cache flush can never send the mail twice.
+    completion_email_sent_at = models.DateTimeField(
+        _("congratulation e-mail sent at"), null=True, blank=True, editable=False
+    )
     last_step = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("last step opened"),
@@ -168,6 +172,9 @@ class Order(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    welcome_email_sent_at = models.DateTimeField(
+        _("welcome e-mail sent at"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("order")

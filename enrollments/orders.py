@@ -24,7 +24,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
@@ -343,46 +342,35 @@ def early_bird_code(site=None) -> str | None:
 
 # --- Welcome e-mail -------------------------------------------------------------------------
 
-WELCOME_SENT_TTL = 60 * 60 * 24 * 30
-
 
 def order_welcome_email_send(*, order_id: int) -> bool:
-    """The "welcome, your payment is confirmed" e-mail, once per paid order.
-
-    The mail is queued only on the order's one move to "paid"; a cache marker, taken before
-    sending and released if sending fails, stops a redelivered task from sending it twice."""
+    """The "welcome, your payment is confirmed" e-mail, once per paid order: queued on the
+    order's one move to "paid", and stamped on the order when sent (`services.send_once`), so
+    a redelivered task sends nothing."""
     order = Order.objects.select_related("user", "course").filter(pk=order_id).first()
     if order is None or order.status != Order.Status.PAID or not order.user.email:
         return False
-    marker = f"payments:welcome-sent:{order.reference}"
-    if not cache.add(marker, 1, timeout=WELCOME_SENT_TTL):
+    if order.welcome_email_sent_at:
         return False
     course = order.course
-    try:
-        with translation.override(settings.LANGUAGE_CODE):
-            course_url = course.get_url() or "/"
-            if course_url.startswith("/"):
-                course_url = settings.SITE_URL + course_url
-            subject = _("Welcome to %(course)s: your payment is confirmed") % {
-                "course": course.title
-            }
-            context = {
-                "order": order,
-                "user": order.user,
-                "course": course,
-                "course_url": course_url,
-                "subject": subject,
-            }
-            message = EmailMultiAlternatives(
-                subject=subject,
-                body=render_to_string("emails/payment_welcome.txt", context),
-                to=[order.user.email],
-            )
-            message.attach_alternative(
-                render_to_string("emails/payment_welcome.html", context), "text/html"
-            )
-            message.send()
-    except Exception:
-        cache.delete(marker)
-        raise
-    return True
+    with translation.override(settings.LANGUAGE_CODE):
+        course_url = course.get_url() or "/"
+        if course_url.startswith("/"):
+            course_url = settings.SITE_URL + course_url
+        subject = _("Welcome to %(course)s: your payment is confirmed") % {"course": course.title}
+        context = {
+            "order": order,
+            "user": order.user,
+            "course": course,
+            "course_url": course_url,
+            "subject": subject,
+        }
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string("emails/payment_welcome.txt", context),
+            to=[order.user.email],
+        )
+        message.attach_alternative(
+            render_to_string("emails/payment_welcome.html", context), "text/html"
+        )
+    return services.send_once(order, "welcome_email_sent_at", message)

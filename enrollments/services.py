@@ -12,10 +12,9 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,9 +28,6 @@ from .models import Enrollment, Order, StepProgress
 from .selectors import is_course_complete
 
 logger = logging.getLogger(__name__)
-
-COMPLETION_MAIL_KEY = "enrollments:completion-mail:{}"
-COMPLETION_MAIL_MARK_SECONDS = 60 * 60 * 24 * 90
 
 
 class EnrolmentRefused(ValidationError):
@@ -181,6 +177,27 @@ def enrollment_evaluate_completion(*, enrollment: Enrollment) -> bool:
 # --- E-mail ---------------------------------------------------------------------------------------
 
 
+def send_once(row: models.Model, sent_field: str, message: EmailMultiAlternatives) -> bool:
+    """Send `message` unless `row.<sent_field>` says it went already; stamp it in the same
+    transaction. False when it had been sent.
+
+    The claim is a conditional UPDATE held until the mail is handed to the mail server: a
+    second run of the task (a redelivery, a retry racing the first) waits on that row and then
+    finds it stamped. If sending fails, or the worker dies mid-send, the stamp rolls back and
+    the task's retry sends it; a crash after the server took the mail but before the commit
+    can repeat it once, never lose it. The stamp lives in the row, so unlike a cache marker it
+    survives a cache flush or a Redis restart."""
+    model = type(row)
+    with transaction.atomic():
+        claimed = model.objects.filter(pk=row.pk, **{f"{sent_field}__isnull": True}).update(
+            **{sent_field: timezone.now()}
+        )
+        if not claimed:
+            return False
+        message.send()
+    return True
+
+
 def _absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
 
@@ -191,36 +208,30 @@ def course_completed_email_send(
     """Send the congratulation e-mail (plain text and HTML), once per enrolment: safe to call
     twice. False when nothing was sent (not completed, no address, or sent before)."""
     user = enrollment.user
-    if enrollment.completed_at is None or not user.email:
+    if enrollment.completed_at is None or enrollment.completion_email_sent_at or not user.email:
         return False
-    key = COMPLETION_MAIL_KEY.format(enrollment.pk)
-    if not cache.add(key, 1, COMPLETION_MAIL_MARK_SECONDS):
+    with translation.override(language):
+        context = {
+            "user": user,
+            "course": enrollment.course,
+            "enrollment": enrollment,
+            "course_url": _absolute(enrollment.course.get_url() or "/"),
+            "dashboard_url": _absolute(reverse("enrollments:dashboard")),
+        }
+        subject = _("Congratulations: you completed %(course)s") % {
+            "course": enrollment.course.title
+        }
+        context["subject"] = subject
+        message = EmailMultiAlternatives(
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+            body=render_to_string("emails/course_completed.txt", context),
+            to=[user.email],
+        )
+        message.attach_alternative(
+            render_to_string("emails/course_completed.html", context), "text/html"
+        )
+    if not send_once(enrollment, "completion_email_sent_at", message):
         return False
-    try:
-        with translation.override(language):
-            context = {
-                "user": user,
-                "course": enrollment.course,
-                "enrollment": enrollment,
-                "course_url": _absolute(enrollment.course.get_url() or "/"),
-                "dashboard_url": _absolute(reverse("enrollments:dashboard")),
-            }
-            subject = _("Congratulations: you completed %(course)s") % {
-                "course": enrollment.course.title
-            }
-            context["subject"] = subject
-            message = EmailMultiAlternatives(
-                subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-                body=render_to_string("emails/course_completed.txt", context),
-                to=[user.email],
-            )
-            message.attach_alternative(
-                render_to_string("emails/course_completed.html", context), "text/html"
-            )
-        message.send()
-    except Exception:
-        cache.delete(key)  # not sent: the task's retry may send it
-        raise
     logger.info("completion e-mail sent for enrolment %s", enrollment.pk)
     return True
 

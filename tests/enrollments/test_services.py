@@ -1,9 +1,12 @@
 """Enrolment and progress services: idempotent, race-safe, completion is permanent."""
 
 import threading
+from smtplib import SMTPServerDisconnected
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives
 from django.db import connection
 from django.utils import translation
 
@@ -105,6 +108,80 @@ def test_finishing_every_lesson_completes_the_course_and_mails_once(course, less
 
     assert send_course_completed_email(enrollment.pk) is False
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_completion_mail_is_not_sent_again_after_a_cache_flush(course, lessons):
+    from enrollments.tasks import send_course_completed_email
+
+    enrollment = services.enrollment_create(user=UserFactory(username="flushed"), course=course)
+    finish(enrollment, lessons)
+    assert len(mail.outbox) == 1
+    cache.clear()  # a Redis restart: no record of sent mail may live only there
+    assert send_course_completed_email(enrollment.pk) is False
+    assert len(mail.outbox) == 1
+    enrollment.refresh_from_db()
+    assert enrollment.completion_email_sent_at is not None
+
+
+@pytest.mark.django_db
+def test_a_completion_mail_that_failed_is_sent_by_the_retry(enrollment, lessons, monkeypatch):
+    finish(enrollment, lessons)  # on_commit does not run here: no mail queued yet
+    enrollment.refresh_from_db()
+
+    def refuse(self, fail_silently=False):
+        raise SMTPServerDisconnected("mail server went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EmailMultiAlternatives, "send", refuse)
+        with pytest.raises(SMTPServerDisconnected):
+            services.course_completed_email_send(enrollment=enrollment)
+    enrollment.refresh_from_db()
+    assert enrollment.completion_email_sent_at is None and mail.outbox == []
+    assert services.course_completed_email_send(enrollment=enrollment) is True
+    assert len(mail.outbox) == 1
+    enrollment.refresh_from_db()
+    assert services.course_completed_email_send(enrollment=enrollment) is False
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_second_run_waits_for_the_first_send_and_sends_nothing(enrollment):
+    """Two deliveries of the same task at once (a redelivery racing the first run): the second
+    blocks on the row the first has claimed and, once it commits, finds it stamped."""
+    sending, release = threading.Event(), threading.Event()
+    sent, results = [], {}
+
+    class Slow:
+        def send(self):
+            sending.set()
+            assert release.wait(10)
+            sent.append("first")
+
+    class Fast:
+        def send(self):
+            sent.append("second")
+
+    def run(name, message):
+        from django.db import connection as thread_connection
+
+        try:
+            own = Enrollment.objects.get(pk=enrollment.pk)
+            results[name] = services.send_once(own, "completion_email_sent_at", message)
+        finally:
+            thread_connection.close()
+
+    first = threading.Thread(target=run, args=("first", Slow()))
+    first.start()
+    assert sending.wait(10)
+    second = threading.Thread(target=run, args=("second", Fast()))
+    second.start()
+    second.join(0.5)
+    assert second.is_alive(), "the second run should wait for the first one's commit"
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert results == {"first": True, "second": False}
+    assert sent == ["first"]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

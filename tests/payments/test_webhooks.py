@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 
 from courses.models import LessonPage
@@ -184,6 +185,11 @@ def test_welcome_mail_is_sent_once_with_text_and_html(post_event, order, paid_co
 
     assert send_payment_welcome(order.pk) is False  # a redelivered task sends nothing
     assert len(mail.outbox) == 1
+    cache.clear()  # nor after a Redis restart: the stamp is on the order
+    assert send_payment_welcome(order.pk) is False
+    assert len(mail.outbox) == 1
+    order.refresh_from_db()
+    assert order.welcome_email_sent_at is not None
 
 
 # --- iDEAL (delayed payment methods) --------------------------------------------------------
