@@ -153,10 +153,14 @@ class CoursePage(Page):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
     def serve(self, request, *args, **kwargs):
-        from .page_cache import cacheable_request, mark_cacheable
+        from .page_cache import cacheable_request, mark_cacheable, page_is_shareable
 
         response = super().serve(request, *args, **kwargs)
-        if cacheable_request(request) and not getattr(request, "is_preview", False):
+        if (
+            cacheable_request(request)
+            and not getattr(request, "is_preview", False)
+            and page_is_shareable(request, self)
+        ):
             # Until launch the page shows the waitlist; at launch it changes by itself.
             not_launched_until = self.launch_at if not self.is_launched() else None
             mark_cacheable(response, until=not_launched_until)

@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page
 
+from lms.generations import generation_bump, generation_read
+
 GENERATION_KEY = "outline:generation"
 CACHE_SECONDS = 60 * 60 * 24
 
@@ -154,7 +156,7 @@ def current_generation() -> int:
     memo = _request_generation.get()
     if memo is not None and memo[0] is not None:
         return memo[0]
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = generation_read(GENERATION_KEY)
     if memo is not None:
         memo[0] = generation
     return generation
@@ -190,7 +192,4 @@ def invalidate_outlines() -> None:
     memo = _request_generation.get()
     if memo is not None:
         memo[0] = None
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    generation_bump(GENERATION_KEY)

@@ -33,6 +33,17 @@ def cacheable_request(request: HttpRequest) -> bool:
     )
 
 
+def page_is_shareable(request: HttpRequest, page) -> bool:
+    """False when a view restriction (password, login, group) applies to `page` or a page
+    above it: a visitor who typed the password is still anonymous, and what they were shown
+    must not be handed to the next one. The router sets the answer on the request; a page
+    served another way asks the database."""
+    restricted = getattr(request, "page_view_restricted", None)
+    if restricted is None:
+        restricted = page.get_view_restrictions().exists()
+    return not restricted
+
+
 def mark_cacheable(response: HttpResponse, *, until: datetime | None = None) -> HttpResponse:
     """Let the middleware keep this response for anonymous visitors (until `until`)."""
     setattr(response, _MARK, until or timezone.now() + timezone.timedelta(seconds=CACHE_SECONDS))

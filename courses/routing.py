@@ -91,6 +91,7 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     if route is None:
         raise Http404
     page, args, kwargs = route
+    request.page_view_restricted = restricted  # read by the anonymous page cache
 
     def serve_chain(page, request, args, kwargs):
         return page.serve(request, *args, **kwargs)

@@ -12,6 +12,9 @@ The rules, in order:
 4. After the launch, a learner with an **active** enrolment opens every step. A revoked
    enrolment (refund, dispute, staff) opens nothing but previews; its progress is kept.
 
+An **unpublished** course takes all its steps and modules with it (404), previews too, for
+everyone but its staff.
+
 Anyone refused is sent to the course's landing page with a message saying how to get in
 (the `before_serve_page` hook in `admin_learners.py`), never a 404 or a bare 403 page.
 """
@@ -100,6 +103,9 @@ def step_access(*, user, page, course: CoursePage, state: LearnerState | None = 
     """
     if state is None:
         state = learner_state(user=user, course=course)
+    if not course.live:  # unpublished: gone for everyone but its staff, previews too
+        staff = is_course_staff(user, course)
+        return StepAccess(staff, Reason.STAFF if staff else Reason.NOT_LAUNCHED, state)
     launched = course.is_launched()
     if step_is_preview(page):
         return StepAccess(True, Reason.PREVIEW, state)

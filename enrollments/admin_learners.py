@@ -24,6 +24,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -41,10 +42,10 @@ from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from courses.models import CoursePage
+from courses.models import CoursePage, InCourseMixin
 from courses.outline import course_outline, outline_item_models
 
-from .access import course_of_step, step_access
+from .access import course_of_step, is_course_staff, step_access
 from .models import Enrollment, StepProgress
 from .selectors import (
     LearnerProgress,
@@ -278,11 +279,20 @@ def is_step(page) -> bool:
 
 @hooks.register("before_serve_page")
 def check_step_access(page, request, serve_args, serve_kwargs):
+    if isinstance(page, InCourseMixin) and not is_step(page):
+        course = course_of_step(page)  # a module: only the unpublished-course rule applies
+        if course is not None and not course.live and not is_course_staff(request.user, course):
+            raise Http404
+        return None
     if not is_step(page):
         return None
     course = course_of_step(page)
     if course is None:
         return None
+    if not course.live and not is_course_staff(request.user, course):
+        # Wagtail only asks the last page of a URL to be live: an unpublished course must
+        # take its modules and free previews with it.
+        raise Http404
     page.course = course  # LessonPage.course is a cached_property: spare its query
     state = learner_state_for_request(request, course)
     access = step_access(user=request.user, page=page, course=course, state=state)

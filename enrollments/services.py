@@ -94,7 +94,14 @@ def enrollment_last_step_set(*, enrollment: Enrollment, page_id: int) -> None:
     """Remember the step the learner opened last: one UPDATE, and only when it changed."""
     if enrollment.last_step_id == page_id:
         return
-    Enrollment.objects.filter(pk=enrollment.pk).update(last_step_id=page_id)
+    try:
+        # Its own transaction so the foreign key is checked here: the page may have been
+        # deleted a moment ago by an instructor, and a lost resume point beats a 500.
+        with transaction.atomic():
+            Enrollment.objects.filter(pk=enrollment.pk).update(last_step_id=page_id)
+    except IntegrityError:
+        logger.info("step %s vanished before it could be remembered", page_id)
+        return
     enrollment.last_step_id = page_id
 
 

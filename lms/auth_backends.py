@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from lms.generations import generation_bump, generation_read
+
 GENERATION_KEY = "perms:generation"
 CACHE_SECONDS = 60 * 60
 
@@ -23,7 +25,7 @@ class CachedPermissionsBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            generation = cache.get_or_set(GENERATION_KEY, 1, None)
+            generation = generation_read(GENERATION_KEY)
             key = f"perms:{generation}:{user_obj.pk}"
             perms = cache.get(key)
             if perms is None:
@@ -35,10 +37,7 @@ class CachedPermissionsBackend(ModelBackend):
 
 
 def invalidate_permissions() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    generation_bump(GENERATION_KEY)
 
 
 @receiver(m2m_changed, sender=get_user_model().groups.through)

@@ -234,10 +234,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_6
 # --- E-mail ----------------------------------------------------------------------------------
 
 # Default: every message is written as a file under var/mail/ so the demo's mails can be read.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+EMAIL_URL = env.str("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+EMAIL_CONFIG = env.email_url_config(EMAIL_URL)
 globals().update(EMAIL_CONFIG)
 if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
-    EMAIL_FILE_PATH = EMAIL_CONFIG.get("EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
+    # django-environ drops the leading "/" of a filemail path (and reads "var" in
+    # filemail://var/mail as a host name): take the path as written, a relative one from the
+    # project folder, so mail lands where the README says whatever the working directory.
+    _mail_dir = Path(EMAIL_URL.split("://", 1)[1] or VAR_DIR / "mail")
+    EMAIL_FILE_PATH = str(_mail_dir if _mail_dir.is_absolute() else BASE_DIR / _mail_dir)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="MCMT Academie <cursus@mcmt.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -54,3 +54,23 @@ def test_logged_in_visitors_and_pending_messages_bypass_the_cache(client, course
     del client.cookies["messages"]
     client.force_login(UserFactory())
     assert "X-Page-Cache" not in client.get(course.url)
+
+
+def test_a_password_protected_course_is_never_shared_from_the_cache(client, course):
+    from django.test import Client
+    from django.urls import reverse
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    unlock = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, course.pk])
+    client.post(unlock, {"password": "geheim", "return_url": course.url})
+    insider = client.get(course.url)
+    assert insider.status_code == 200 and course.title in insider.content.decode()
+    assert "X-Page-Cache" not in insider  # someone who typed the password is still anonymous
+
+    outsider = Client().get(course.url)
+    assert "X-Page-Cache" not in outsider
+    assert 'name="password"' in outsider.content.decode()
+    assert "waitlist-form" not in outsider.content.decode()

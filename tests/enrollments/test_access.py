@@ -7,6 +7,7 @@ Refused visitors land on the course's landing page with a message and a way in: 
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from enrollments import services
@@ -113,3 +114,22 @@ def test_paid_course_shows_the_price_and_no_free_enrolment(client, home_page):
     from enrollments.models import Enrollment
 
     assert not Enrollment.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", VISITORS)
+def test_an_unpublished_course_takes_its_modules_and_previews_with_it(
+    client, course, lessons, kind
+):
+    user = make_visitor(kind, course)
+    preview, module = lessons[0], lessons[0].get_parent()
+    assert preview.free_preview
+    course.unpublish()  # Wagtail leaves the pages below live
+    if user is not None:
+        client.force_login(user)
+    staff = kind in ("instructor", "staff")
+    for url in [preview.url, module.url]:
+        response = client.get(url)
+        assert response.status_code == (200 if staff else 404), (url, response.status_code)
+    course.refresh_from_db()
+    assert can_view_step(user or AnonymousUser(), preview, course) is staff

@@ -298,3 +298,11 @@ def test_racing_last_steps_complete_the_course_once(course, lessons):
     enrollment.refresh_from_db()
     assert enrollment.completed_at is not None
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_remembering_a_step_deleted_a_moment_ago_is_skipped_not_a_crash(enrollment, lessons):
+    services.enrollment_last_step_set(enrollment=enrollment, page_id=lessons[0].pk)
+    services.enrollment_last_step_set(enrollment=enrollment, page_id=10**9)  # no such page
+    enrollment.refresh_from_db()
+    assert enrollment.last_step_id == lessons[0].pk

@@ -13,7 +13,8 @@ PROBE = (
     "'db_name': settings.DATABASES['default']['NAME'], 'broker': settings.CELERY_BROKER_URL,"
     "'cache': settings.CACHES['default']['BACKEND'], 'email': settings.EMAIL_BACKEND,"
     "'email_host': settings.EMAIL_HOST, 'hosts': settings.ALLOWED_HOSTS,"
-    "'stripe': settings.STRIPE_SECRET_KEY, 'site': settings.SITE_URL}))"
+    "'stripe': settings.STRIPE_SECRET_KEY, 'site': settings.SITE_URL,"
+    "'mail_dir': getattr(settings, 'EMAIL_FILE_PATH', None)}))"
 )
 
 
@@ -38,6 +39,13 @@ def test_defaults_are_the_embedded_demo_setup():
     assert values["broker"] == "filesystem://"
     assert values["cache"].endswith("FileBasedCache")
     assert values["email"].endswith("filebased.EmailBackend")
+    assert values["mail_dir"] == "/tmp/lms-env-test/mail"  # where the README sends readers
+
+
+def test_a_mail_folder_is_taken_as_written_absolute_or_from_the_project():
+    assert _settings(DEBUG="1", EMAIL_URL="filemail:///srv/mail")["mail_dir"] == "/srv/mail"
+    relative = _settings(DEBUG="1", EMAIL_URL="filemail://var/outbox")["mail_dir"]
+    assert relative == str(ROOT / "var" / "outbox")
 
 
 def test_production_services_come_from_the_environment():
