@@ -185,23 +185,25 @@ def enrollment_evaluate_completion(*, enrollment: Enrollment) -> bool:
 
 
 def send_once(row: models.Model, sent_field: str, message: EmailMultiAlternatives) -> bool:
-    """Send `message` unless `row.<sent_field>` says it went already; stamp it in the same
-    transaction. False when it had been sent.
+    """Send `message` unless `row.<sent_field>` says it went already. False when it had.
 
-    The claim is a conditional UPDATE held until the mail is handed to the mail server: a
-    second run of the task (a redelivery, a retry racing the first) waits on that row and then
-    finds it stamped. If sending fails, or the worker dies mid-send, the stamp rolls back and
-    the task's retry sends it; a crash after the server took the mail but before the commit
-    can repeat it once, never lose it. The stamp lives in the row, so unlike a cache marker it
-    survives a cache flush or a Redis restart."""
-    model = type(row)
-    with transaction.atomic():
-        claimed = model.objects.filter(pk=row.pk, **{f"{sent_field}__isnull": True}).update(
-            **{sent_field: timezone.now()}
-        )
-        if not claimed:
-            return False
+    The stamp is claimed first with a conditional UPDATE that commits at once, so a second
+    run of the task (a redelivery, a retry racing the first) finds it and sends nothing, and
+    no lock is held while the mail server is talked to (on SQLite that would block every
+    writer). If sending fails the stamp is taken back and the task's retry sends it. Only a
+    worker killed between the claim and the hand-over loses this one mail; nothing sends it
+    twice. The stamp lives in the row, so unlike a cache marker it survives a cache flush."""
+    manager = type(row)._default_manager
+    claimed = manager.filter(pk=row.pk, **{f"{sent_field}__isnull": True}).update(
+        **{sent_field: timezone.now()}
+    )
+    if not claimed:
+        return False
+    try:
         message.send()
+    except BaseException:
+        manager.filter(pk=row.pk).update(**{sent_field: None})
+        raise
     return True
 
 
