@@ -1,2 +1,2 @@
 # Each feature keeps its admin screens in its own module; importing them registers their hooks.
-from . import admin_learners, admin_orders, admin_quizzes  # noqa: F401
+from . import admin_guards, admin_learners, admin_orders, admin_quizzes  # noqa: F401
