@@ -134,9 +134,13 @@ def announcement_message(
     if subscriber is not None:
         to, name, language = subscriber.email, subscriber.name, subscriber.language
     with translation.override(language):
-        body = fill_placeholders(announcement.body, name=name, course_title=course.title, link=link)
+        # Inside the override: an empty subject or message means the standard text, which
+        # is translated here, in the subscriber's language.
+        body = fill_placeholders(
+            announcement.body_text(), name=name, course_title=course.title, link=link
+        )
         subject = fill_placeholders(
-            announcement.subject, name=name, course_title=course.title, link=link
+            announcement.subject_text(), name=name, course_title=course.title, link=link
         )
         return _message(
             subscriber_name=name,

@@ -8,6 +8,8 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .models import validate_no_control_characters
+
 PRIVACY_TEXT = _(
     "I agree that MCMT Academie stores my name and e-mail address to tell me once when this "
     "course opens. I can unsubscribe at any time with the link in every e-mail; my data is "
@@ -16,7 +18,9 @@ PRIVACY_TEXT = _(
 
 
 class SignupForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=120)
+    name = forms.CharField(
+        label=_("Your name"), max_length=120, validators=[validate_no_control_characters]
+    )
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     consent = forms.BooleanField(
         label=PRIVACY_TEXT,
@@ -25,7 +29,12 @@ class SignupForm(forms.Form):
     # Honeypot: hidden from people (CSS), filled in by bots. Named like a real field.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, course=None, **kwargs) -> None:
+    def __init__(self, *args, course=None, placement: str = "", **kwargs) -> None:
+        # A page may show the form more than once (the course page: hero and bottom). Each
+        # extra placement gets ids of its own, so its labels point at its own fields; the
+        # field names stay the same, so every copy posts alike to the same view.
+        if placement:
+            kwargs.setdefault("auto_id", f"id_{placement}_%s")
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
@@ -34,7 +43,7 @@ class SignupForm(forms.Form):
         # No CSRF token: the landing page is cached for every anonymous visitor, and the
         # endpoint is csrf_exempt (see views.signup for why that is safe here).
         self.helper.disable_csrf = True
-        self.helper.form_id = "waitlist-form"
+        self.helper.form_id = f"waitlist-form-{placement}" if placement else "waitlist-form"
         if course is not None:
             self.helper.form_action = reverse("waitlist:signup", args=[course.slug])
         self.helper.layout = Layout(
@@ -42,7 +51,12 @@ class SignupForm(forms.Form):
             Field("email"),
             Div(Field("website"), css_class="d-none", aria_hidden="true"),
             Field("consent"),
-            Submit("submit", _("Keep me posted"), css_class="btn btn-primary"),
+            Submit(
+                "submit",
+                _("Keep me posted"),
+                css_class="btn btn-primary",
+                css_id=f"waitlist-submit-{placement}" if placement else "waitlist-submit",
+            ),
         )
 
     def clean_name(self) -> str:

@@ -3,6 +3,9 @@ record per (announcement, subscriber) that makes sending exactly-once (see servi
 
 from __future__ import annotations
 
+import unicodedata
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -11,13 +14,26 @@ from django.utils.translation import gettext_lazy as _
 #: Bump when the consent wording in forms.PRIVACY_TEXT changes; stored with every signup.
 CONSENT_VERSION = "2026-11-v1"
 
-DEFAULT_SUBJECT = "{course} is nu open!"
-DEFAULT_BODY = (
-    "Hoi {name},\n\n"
-    "Je stond op de wachtlijst, en het wachten is voorbij: de cursus is vanaf nu open.\n\n"
-    "Begin meteen met de eerste les:\n{course_url}\n\n"
-    "Veel plezier en succes!\nMCMT Academie"
+# The standard announcement, used while the instructor leaves subject or message empty.
+# Translated when each mail is built, so every subscriber gets it in their own language.
+DEFAULT_SUBJECT = _("{course} is now open!")
+DEFAULT_BODY = _(
+    "Hi {name},\n\n"
+    "You were on the waitlist, and the wait is over: the course is open from now on.\n\n"
+    "Start right away with the first lesson:\n{course_url}\n\n"
+    "Enjoy, and good luck!\nMCMT Academie"
 )
+
+
+def validate_no_control_characters(value: str) -> None:
+    """A name goes into mail headers ({name} in the announcement's subject), where a line
+    break is refused (BadHeaderError); tabs and other control characters have no place in a
+    name either."""
+    if any(unicodedata.category(char) in {"Cc", "Zl", "Zp"} for char in value):
+        raise ValidationError(
+            _("The name may not contain line breaks, tabs or other control characters."),
+            code="control_characters",
+        )
 
 
 def normalise_email(email: str) -> str:
@@ -40,7 +56,7 @@ class Subscriber(models.Model):
         on_delete=models.CASCADE,
         related_name="waitlist_subscribers",
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_no_control_characters])
     email = models.EmailField(_("e-mail address"), max_length=254)
     email_normalised = models.CharField(max_length=254, editable=False)
     language = models.CharField(_("language"), max_length=8, default="nl")
@@ -100,18 +116,26 @@ class Announcement(models.Model):
         on_delete=models.CASCADE,
         related_name="waitlist_announcement",
     )
+    # Empty means "the standard text" (DEFAULT_SUBJECT/DEFAULT_BODY), so it can be sent in
+    # each subscriber's language; what an instructor writes goes out as written.
     subject = models.CharField(
         _("subject"),
         max_length=200,
-        default=DEFAULT_SUBJECT,
-        help_text=_("{course} is replaced by the course title."),
+        blank=True,
+        default="",
+        help_text=_(
+            "{course} is replaced by the course title. Leave empty for the standard subject, "
+            "sent in each subscriber's own language."
+        ),
     )
     body = models.TextField(
         _("message"),
-        default=DEFAULT_BODY,
+        blank=True,
+        default="",
         help_text=_(
             "Plain text. {name} is replaced by the subscriber's name, {course_url} by the link "
-            "to the course and {course} by its title."
+            "to the course and {course} by its title. Leave empty for the standard message, "
+            "sent in each subscriber's own language."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -126,6 +150,14 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return str(self.course.title)
+
+    def subject_text(self) -> str:
+        """The instructor's subject, or the standard one in the active language."""
+        return self.subject or str(DEFAULT_SUBJECT)
+
+    def body_text(self) -> str:
+        """The instructor's message, or the standard one in the active language."""
+        return self.body or str(DEFAULT_BODY)
 
 
 class Delivery(models.Model):

@@ -23,6 +23,7 @@ row is marked right after its own send, this is AT MOST ONE duplicate mail per c
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import smtplib
 from datetime import datetime, timedelta
@@ -30,7 +31,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import get_connection
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db import connection as db_connection
 from django.db.models import Q
 from django.utils import timezone
@@ -41,6 +42,12 @@ from .emails import announcement_message, confirmation_message
 from .models import CONSENT_VERSION, Announcement, Delivery, Subscriber, normalise_email
 
 logger = logging.getLogger(__name__)
+
+
+#: At most one confirmation mail per address and course in this many seconds. The signup
+#: endpoint takes posts from anywhere (see views.signup), so without this anyone could
+#: have many browsers sign a stranger up and flood their inbox.
+CONFIRMATION_MAIL_INTERVAL = 10 * 60
 
 
 class TemporaryDeliveryError(Exception):
@@ -63,12 +70,25 @@ def signup_rate_limited(*, ip: str) -> bool:
     return count > settings.WAITLIST_SIGNUP_RATE_LIMIT
 
 
+def _confirmation_mail_due(subscriber: Subscriber) -> bool:
+    """Take this address's confirmation-mail slot; False while an earlier one still holds it.
+
+    In the cache (Redis in production, shared by every web process); add() is atomic, so of
+    many signups at once exactly one gets the mail. The address is hashed to keep it out of
+    the cache's keys.
+    """
+    digest = hashlib.sha256(subscriber.email_normalised.encode()).hexdigest()
+    key = f"waitlist:confirmation-mail:{subscriber.course_id}:{digest}"
+    return cache.add(key, 1, CONFIRMATION_MAIL_INTERVAL)
+
+
 def signup_create(*, course: CoursePage, name: str, email: str, language: str) -> Subscriber:
     """Put someone on the waitlist (or find them there) and (re)send the confirmation.
 
     The same address in any letter case or with spaces around it is one person: the answer
     is the same either way and there is never a second record. A still unconfirmed person
-    gets the confirmation mail again; a confirmed one gets nothing new.
+    gets the confirmation mail again, at most once per CONFIRMATION_MAIL_INTERVAL; a
+    confirmed one gets nothing new.
     """
     email = email.strip()
     normalised = normalise_email(email)
@@ -86,7 +106,8 @@ def signup_create(*, course: CoursePage, name: str, email: str, language: str) -
     except IntegrityError:
         # Someone (maybe this person, a moment ago in another request) got there first.
         subscriber = Subscriber.objects.get(course=course, email_normalised=normalised)
-    if subscriber.confirmed_at is None and subscriber.unsubscribed_at is None:
+    unconfirmed = subscriber.confirmed_at is None and subscriber.unsubscribed_at is None
+    if unconfirmed and _confirmation_mail_due(subscriber):
         from .tasks import send_confirmation
 
         transaction.on_commit(lambda: send_confirmation.delay(subscriber.pk))
@@ -141,7 +162,7 @@ def confirmation_send(*, subscriber_id: int) -> bool:
 
 
 def announcement_for_course(*, course: CoursePage) -> Announcement:
-    """The course's one announcement, created with the default Dutch text when missing."""
+    """The course's one announcement, created with the standard text when missing."""
     announcement, _created = Announcement.objects.get_or_create(course=course)
     return announcement
 
@@ -266,7 +287,8 @@ def announcement_send(*, announcement_id: int, batch_size: int | None = None) ->
     risk). A temporary SMTP error leaves the row pending with one more attempt counted (a
     refused recipient: the send carries on; a dropped connection: it stops) and raises
     TemporaryDeliveryError, so the task retries the pending rows later with backoff; a
-    permanent one, or too many attempts, marks the row failed and the send carries on.
+    permanent one, or too many attempts, marks the row failed and the send carries on. So
+    does any other error with one person's mail (say, a name that cannot go into a header).
     """
     batch_size = batch_size or settings.WAITLIST_SEND_BATCH_SIZE
     announcement = Announcement.objects.select_related("course").filter(pk=announcement_id).first()
@@ -349,8 +371,8 @@ def _send_one(connection, announcement: Announcement, delivery: Delivery) -> str
         _mark(delivery, Delivery.Status.SKIPPED)
         return "skipped"
     attempts = delivery.attempts + 1
-    message = announcement_message(announcement, delivery.subscriber)
     try:
+        message = announcement_message(announcement, delivery.subscriber)
         connection.send_messages([message])
     except (smtplib.SMTPException, OSError) as error:
         last_error = str(error)[:300]
@@ -360,6 +382,17 @@ def _send_one(connection, announcement: Announcement, delivery: Delivery) -> str
                 return "temporary"  # this address only: carry on with the others
             # The connection itself is gone: the task retries the rest later, with backoff.
             raise TemporaryDeliveryError(str(error)) from error
+        _mark(delivery, Delivery.Status.FAILED, attempts=attempts, last_error=last_error)
+        return "failed"
+    except DatabaseError:
+        raise  # the database, not this person: the task fails and is retried as a whole
+    except Exception as error:
+        # This person's mail cannot be built or sent (BadHeaderError for a line break in the
+        # name, an address the mail library refuses, ...). Trying again fails the same way,
+        # and rows are claimed in id order, so raising would stop everyone after them, on
+        # every retry. Fail this row and go on; the log keeps the traceback.
+        logger.exception("announcement %s: delivery %s failed", announcement.pk, delivery.pk)
+        last_error = f"{type(error).__name__}: {error}"[:300]
         _mark(delivery, Delivery.Status.FAILED, attempts=attempts, last_error=last_error)
         return "failed"
     # Marked right after its own send: only a crash before this UPDATE duplicates it.

@@ -39,7 +39,8 @@ def _signup_page(request, course, form, *, status=200, error=""):
 # cross-site POST here can only do what anyone can do with the public form: it logs no one
 # in and changes nothing of a logged-in user. The endpoint is idempotent (one record per
 # address), rate-limited per IP, protected by a honeypot, and double opt-in: nobody is
-# mailed more than a confirmation request until they click the signed link themselves.
+# mailed more than a confirmation request until they click the signed link themselves, and
+# that at most once per address in services.CONFIRMATION_MAIL_INTERVAL.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def signup(request, slug: str):
@@ -55,11 +56,13 @@ def signup(request, slug: str):
     form = SignupForm(data, course=course)
     if form.is_bot:  # pretend it worked; store nothing
         return redirect("waitlist:thanks", slug=course.slug)
+    if not form.is_valid():
+        return _signup_page(request, course, form, status=400)
+    # Only valid signups count towards the limit: an office behind one address should not
+    # be locked out by its typos. Still checked before anything is written or mailed.
     if services.signup_rate_limited(ip=_client_ip(request)):
         error = _("Too many signups from your connection. Please try again in a while.")
         return _signup_page(request, course, form, status=429, error=error)
-    if not form.is_valid():
-        return _signup_page(request, course, form, status=400)
     services.signup_create(
         course=course,
         name=form.cleaned_data["name"],

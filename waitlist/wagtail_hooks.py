@@ -4,6 +4,7 @@ announcement (edit, progress, send yourself a test) and counts on the dashboard.
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.middleware.csrf import get_token
@@ -14,13 +15,33 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import services
-from .models import Announcement, Delivery, Subscriber
+from .models import (
+    DEFAULT_BODY,
+    DEFAULT_SUBJECT,
+    Announcement,
+    AnnouncementQuerySet,
+    Delivery,
+    Subscriber,
+)
+
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """Names come from a public form: `=HYPERLINK(...)` must stay text when the CSV is
+    opened in Excel. A leading single quote makes it text, as OWASP advises."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return f"'{value}"
+    return value
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -42,8 +63,18 @@ class SubscriberFilterSet(WagtailFilterSet):
         fields = ["course", "language"]
 
 
+class SubscriberIndexView(IndexView):
+    def preprocess_field_value(self, field: str, value: object, export_format: str) -> object:
+        value = super().preprocess_field_value(field, value, export_format)
+        # XLSX needs nothing: Wagtail already stores formula-like text there as text.
+        if export_format == self.FORMAT_CSV:
+            value = neutralise_formula(value)
+        return value
+
+
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
+    index_view_class = SubscriberIndexView
     icon = "user"
     menu_label = gettext_lazy("Subscribers")
     add_to_admin_menu = False
@@ -92,23 +123,42 @@ class SendTestColumn(Column):
         return context
 
 
+class AnnouncementIndexView(IndexView):
+    def get_base_queryset(self) -> AnnouncementQuerySet:
+        # The progress columns read these annotations. A ModelViewSet does not hand a
+        # `queryset` attribute on to its views, so the listing's query is set here.
+        return super().get_base_queryset().select_related("course").with_progress()
+
+
 class AnnouncementViewSet(ModelViewSet):
     model = Announcement
+    index_view_class = AnnouncementIndexView
     icon = "mail"
     menu_label = gettext_lazy("Announcements")
     add_to_admin_menu = False
-    form_fields = ["course", "subject", "body"]
+    # The standard text as placeholder: an empty field sends it, in each subscriber's
+    # language, and the instructor sees what that says (in their own).
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("subject", widget=forms.TextInput(attrs={"placeholder": DEFAULT_SUBJECT})),
+        FieldPanel("body", widget=forms.Textarea(attrs={"placeholder": DEFAULT_BODY, "rows": 12})),
+    ]
     copy_view_enabled = False
     list_display = [
         "course",
-        "subject",
+        # An empty subject sends the standard one: show that (in the admin's language).
+        Column(
+            "subject",
+            accessor="subject_text",
+            label=Announcement._meta.get_field("subject").verbose_name,
+            sort_key="subject",
+        ),
         Column("sent_count", label=gettext_lazy("sent")),
         Column("pending_count", label=gettext_lazy("pending")),
         Column("failed_count", label=gettext_lazy("failed")),
         "dispatched_at",
         SendTestColumn("send_test", label=gettext_lazy("Test")),
     ]
-    queryset = Announcement.objects.select_related("course").with_progress()
 
 
 class WaitlistGroup(ViewSetGroup):

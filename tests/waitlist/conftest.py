@@ -42,3 +42,22 @@ def _on_commit_runs_at_once(request, monkeypatch):
     if "transactional_db" in request.fixturenames:
         return
     monkeypatch.setattr("waitlist.services.transaction", _ImmediateOnCommit())
+
+
+#: The Dutch of the standard announcement (waitlist.models.DEFAULT_SUBJECT/DEFAULT_BODY).
+DUTCH_STANDARD_TEXT = {
+    "subject": "{course} is nu open!",
+    "body": (
+        "Hoi {name},\n\n"
+        "Je stond op de wachtlijst, en het wachten is voorbij: de cursus is vanaf nu open.\n\n"
+        "Begin meteen met de eerste les:\n{course_url}\n\n"
+        "Veel plezier en succes!\nMCMT Academie"
+    ),
+}
+
+
+@pytest.fixture
+def dutch_standard_text():
+    """What the shipped Dutch catalogue (locale/nl) must say for the standard announcement:
+    tests compare the mails against it, so a missing or changed translation fails them."""
+    return DUTCH_STANDARD_TEXT

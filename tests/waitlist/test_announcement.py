@@ -29,7 +29,7 @@ def publish(course):
 
 
 def test_publishing_sends_the_announcement_to_confirmed_people_only(
-    draft_course, smtp_server, django_capture_on_commit_callbacks
+    draft_course, smtp_server, django_capture_on_commit_callbacks, dutch_standard_text
 ):
     anna = SubscriberFactory(course=draft_course, name="Anna", email="anna@example.com")
     SubscriberFactory(course=draft_course, email="unconfirmed@example.com", confirmed_at=None)
@@ -49,6 +49,8 @@ def test_publishing_sends_the_announcement_to_confirmed_people_only(
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert unsubscribe in text_part(message)
     english = smtp_server.to("en@example.com")[0]
+    assert english["Subject"] == f"{draft_course.title} is now open!"
+    assert "You were on the waitlist" in text_part(english)
     assert "Unsubscribe:" in text_part(english)
     assert (
         english["List-Unsubscribe"]
@@ -172,6 +174,72 @@ def test_sweeper_requeues_stale_pending_deliveries(course, smtp_server):
     assert services.announcements_requeue_stalled() == [announcement.pk]
     assert len(smtp_server.messages) == 2
     assert services.announcements_requeue_stalled() == []
+
+
+def test_standard_text_goes_out_in_each_subscribers_language(
+    course, smtp_server, dutch_standard_text
+):
+    SubscriberFactory(course=course, name="Piet", email="piet@example.com", language="nl")
+    SubscriberFactory(course=course, name="Jane", email="jane@example.com", language="en")
+    services.announcement_dispatch(course=course)
+    announcement = course.waitlist_announcement
+    assert (announcement.subject, announcement.body) == ("", "")  # nothing written yet
+    dutch, english = smtp_server.to("piet@example.com")[0], smtp_server.to("jane@example.com")[0]
+    assert dutch["Subject"] == f"{course.title} is nu open!"
+    assert text_part(dutch).splitlines()[:3] == [
+        "Hoi Piet,",
+        "",
+        dutch_standard_text["body"].splitlines()[2],
+    ]
+    assert english["Subject"] == f"{course.title} is now open!"
+    assert text_part(english).splitlines()[:3] == [
+        "Hi Jane,",
+        "",
+        "You were on the waitlist, and the wait is over: the course is open from now on.",
+    ]
+    assert f"http://testserver{course.url}" in text_part(english)
+
+
+def test_instructors_own_text_goes_out_as_written_to_everyone(
+    course, smtp_server, dutch_standard_text
+):
+    AnnouncementFactory(course=course, subject="Eindelijk: {course}", body="Beste {name}")
+    SubscriberFactory(course=course, name="Jane", email="jane@example.com", language="en")
+    services.announcement_dispatch(course=course)
+    [message] = smtp_server.messages
+    assert message["Subject"] == f"Eindelijk: {course.title}"
+    assert text_part(message).startswith("Beste Jane")
+
+
+def test_a_name_that_cannot_go_into_the_subject_fails_that_delivery_only(course, smtp_server):
+    """A line break in a name (stored before the form refused them) and {name} in the
+    subject: Django refuses the header. That row fails; the launch mail reaches the rest."""
+    AnnouncementFactory(course=course, subject="{name}, {course} is open")
+    # Created straight in the database, as the form would now refuse it; first in id order,
+    # so a send that stopped at it would reach nobody.
+    evil = SubscriberFactory(course=course, name="Evil\nX", email="evil@example.com")
+    SubscriberFactory(course=course, name="Anna", email="anna@example.com")
+    SubscriberFactory(course=course, name="Bram", email="bram@example.com")
+    services.announcement_dispatch(course=course)
+    assert sorted(m["To"] for m in smtp_server.messages) == ["anna@example.com", "bram@example.com"]
+    assert smtp_server.to("anna@example.com")[0]["Subject"] == f"Anna, {course.title} is open"
+    statuses = dict(Delivery.objects.values_list("subscriber__email", "status"))
+    assert statuses == {
+        "evil@example.com": "failed",
+        "anna@example.com": "sent",
+        "bram@example.com": "sent",
+    }
+    failed = evil.deliveries.get()
+    assert failed.attempts == 1 and failed.claimed_until is None and failed.sent_at is None
+    assert failed.last_error.startswith("BadHeaderError")
+    # A retry of the task neither raises nor sends anything more.
+    assert tasks.send_announcement(course.waitlist_announcement.pk) == {
+        "sent": 0,
+        "failed": 0,
+        "skipped": 0,
+        "temporary": 0,
+    }
+    assert len(smtp_server.messages) == 2
 
 
 def test_placeholders_are_filled(course, smtp_server):

@@ -1,6 +1,9 @@
 import re
+from collections import Counter
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -36,6 +39,32 @@ def test_landing_page_of_upcoming_course_shows_form_without_csrf_token(client, u
     assert "csrfmiddlewaretoken" not in html
     assert "Keep me posted" in html
     assert not response.cookies  # nothing per visitor: the page may be cached
+
+
+def test_course_page_with_the_form_twice_has_no_duplicate_ids(client, upcoming_course):
+    """The hero and the bottom of the course page each carry the form."""
+    html = client.get(f"/en{upcoming_course.url}").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    forms = soup.select(f"form[action$='/waitlist/{upcoming_course.slug}/']")
+    assert len(forms) == 2
+    ids = Counter(tag["id"] for tag in soup.find_all(id=True))
+    assert [id_ for id_, count in ids.items() if count > 1] == []
+    assert soup.find(id="waitlist-form") is forms[0]  # the first keeps its familiar id
+    for form in forms:
+        # Every label ticks or focuses a field of its own form...
+        for label in form.find_all("label", attrs={"for": True}):
+            assert form.find(id=label["for"]) is not None, label["for"]
+        # ...and both post the same field names to the same view.
+        names = {field["name"] for field in form.find_all(["input"]) if field.get("name")}
+        assert names == {"name", "email", "website", "consent", "submit"}
+
+
+def test_the_second_form_on_the_course_page_signs_up(client, upcoming_course, smtp_server):
+    html = client.get(f"/en{upcoming_course.url}").content.decode()
+    bottom = BeautifulSoup(html, "html.parser").find(id="waitlist-form-bottom")
+    response = client.post(bottom["action"], signup_data(email="bottom@example.com"))
+    assert response.status_code == 302
+    assert Subscriber.objects.get().email == "bottom@example.com"
 
 
 def test_standalone_page_shows_form(client, upcoming_course):
@@ -78,8 +107,34 @@ def test_second_signup_with_other_case_keeps_one_record_and_answers_the_same(
     )
     assert Subscriber.objects.count() == 1
     assert (first.status_code, first["Location"]) == (second.status_code, second["Location"])
-    # Still unconfirmed: the confirmation goes out again.
+    # The same address within the throttle's window: no second confirmation mail yet.
+    assert len(smtp_server.messages) == 1
+
+
+def test_repeated_signups_of_one_address_send_one_confirmation_per_interval(
+    upcoming_course, smtp_server
+):
+    """Many browsers made to sign a victim up (the endpoint takes posts from any site)."""
+    answers = set()
+    for n in range(5):
+        browser = Client(REMOTE_ADDR=f"10.0.1.{n}")  # each under the per-IP limit
+        response = browser.post(
+            signup_url(upcoming_course), signup_data(email="victim@example.com")
+        )
+        answers.add((response.status_code, response["Location"]))
+    # Everyone still sees the usual "check your inbox" page.
+    [(status, location)] = answers
+    assert status == 302 and location.endswith(f"/waitlist/{upcoming_course.slug}/thanks/")
+    assert Subscriber.objects.count() == 1
+    assert [m["To"] for m in smtp_server.messages] == ["victim@example.com"]
+    # Someone else's address is not held up by it.
+    Client().post(signup_url(upcoming_course), signup_data(email="other@example.com"))
     assert len(smtp_server.messages) == 2
+    # The throttle lives in the cache with a timeout; emptying it stands in for the window
+    # running out. Then a still unconfirmed person can ask for the mail again.
+    cache.clear()
+    Client().post(signup_url(upcoming_course), signup_data(email="victim@example.com"))
+    assert [m["To"] for m in smtp_server.messages].count("victim@example.com") == 2
 
 
 def test_known_confirmed_address_gets_same_answer_and_no_mail(client, upcoming_course, smtp_server):
@@ -140,12 +195,35 @@ def test_behind_a_load_balancer_each_visitor_has_their_own_limit(client, upcomin
     assert (first.status_code, second.status_code, again.status_code) == (302, 302, 429)
 
 
+def test_only_valid_signups_count_towards_the_rate_limit(client, upcoming_course, settings):
+    """An office behind one address: its typos must not use up the limit."""
+    settings.WAITLIST_SIGNUP_RATE_LIMIT = 2
+    for _typo in range(5):
+        typo = client.post(signup_url(upcoming_course), signup_data(email="anna@example"))
+        assert typo.status_code == 400
+    for n in range(2):
+        ok = client.post(signup_url(upcoming_course), signup_data(email=f"a{n}@example.com"))
+        assert ok.status_code == 302
+    # Valid signups are still limited, and the one over the limit writes nothing.
+    over = client.post(signup_url(upcoming_course), signup_data(email="a3@example.com"))
+    assert over.status_code == 429
+    assert "Too many signups" in over.content.decode()
+    assert sorted(Subscriber.objects.values_list("email", flat=True)) == [
+        "a0@example.com",
+        "a1@example.com",
+    ]
+
+
 @pytest.mark.parametrize(
     ("field", "value", "error"),
     [
         ("name", "", "This field is required"),
         ("name", "   ", "This field is required"),
         ("name", "x" * 121, "at most 120 characters"),
+        ("name", "Evil\nX", "may not contain line breaks, tabs or other control characters"),
+        ("name", "Evil\r\nBcc: x@example.com", "may not contain line breaks"),
+        ("name", "Anna\tde Boer", "may not contain line breaks"),
+        ("name", "Anna\u2028de Boer", "may not contain line breaks"),
         ("email", "not-an-address", "Enter a valid email address"),
         ("email", "a@" + "b" * 260 + ".nl", "at most 254 characters"),
         ("consent", "", "Please agree"),
@@ -211,7 +289,9 @@ def test_expired_confirm_link_is_refused(client, upcoming_course, settings):
     assert Subscriber.objects.get().confirmed_at is None
 
 
-def test_confirming_after_launch_sends_the_live_mail_at_once(client, course, smtp_server):
+def test_confirming_after_launch_sends_the_live_mail_at_once(
+    client, course, smtp_server, dutch_standard_text
+):
     client.post(signup_url(course, lang="nl"), signup_data())
     link = local(confirm_link(smtp_server.messages[0]))
     assert "/en/" not in link  # Dutch signup, Dutch links
