@@ -173,6 +173,8 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_CHANGE_EMAIL = True
 # Tell the learner by e-mail when their password or address changes.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Learners log in by e-mail; the username made from it is internal and never shown.
+ACCOUNT_USER_DISPLAY = "lms.accounts.user_display"
 
 # --- Internationalisation --------------------------------------------------------------------
 
@@ -212,6 +214,9 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from Gravatar: it would send a hash of every instructor's address to a third
+# party (and the admin's CSP would block the image anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 ADMIN_URL = env.str("ADMIN_URL", default="cms/").strip("/") + "/"
 

@@ -109,3 +109,32 @@ def test_delete_account_asks_for_the_password(client, course, lessons):
 
     assert not get_user_model().objects.filter(pk=user.pk).exists()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_account_mails_speak_dutch_in_the_site_voice_without_the_internal_username(
+    client, home_page
+):
+    client.post(
+        "/accounts/signup/",
+        {"email": "nieuw.lid@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    (confirm,) = mail.outbox
+    assert confirm.body.startswith("Hallo,")
+    assert "MCMT Academie" in confirm.body and "/accounts/confirm-email/" in confirm.body
+    assert "nieuw.lid " not in confirm.body and "Hello from" not in confirm.body
+
+    client.post("/accounts/password/reset/", {"email": "nieuw.lid@example.com"})
+    reset = mail.outbox[-1]
+    assert reset is not confirm and "/accounts/password/reset/key/" in reset.body
+    assert "gebruikersnaam" not in reset.body and "username" not in reset.body
+
+
+@pytest.mark.django_db
+def test_dutch_login_page_says_inloggen_and_password_errors_are_dutch(client, home_page):
+    assert "Inloggen" in client.get("/accounts/login/").content.decode()
+    response = client.post(
+        "/accounts/signup/", {"email": "kort@example.com", "password1": "kort", "password2": "kort"}
+    )
+    html = response.content.decode()
+    assert "te kort" in html and "too short" not in html
