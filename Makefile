@@ -24,10 +24,11 @@ $(VENV)/.installed: requirements.lock | $(BIN)/uv
 install: $(VENV)/.installed
 
 ## make demo: set up, migrate, seed the demo course and run web + Celery worker + beat.
+## PORT=8001 / HOST=0.0.0.0 move it; PRELAUNCH_MINUTES=5 moves the launch 5 minutes ahead.
 demo: install
 	@mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py seed_demo $(if $(PRELAUNCH_MINUTES),--prelaunch-minutes $(PRELAUNCH_MINUTES))
 	@DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
 	PATH="$(abspath $(BIN)):$$PATH" DEBUG=1 SITE_URL=http://$(HOST):$(PORT) HOST=$(HOST) PORT=$(PORT) \
 		$(BIN)/honcho -f Procfile.demo start

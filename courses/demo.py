@@ -212,7 +212,8 @@ def _set_launch(course: CoursePage, minutes: int, report: SeedReport) -> None:
 
     course.launch_at = timezone.now() + timezone.timedelta(minutes=minutes)
     _publish(course)
-    report.add(f"launch moment {course.launch_at:%Y-%m-%d %H:%M} (in {minutes} minutes)")
+    local = timezone.localtime(course.launch_at)  # the academy's clock, as the admin shows it
+    report.add(f"launch moment {local:%Y-%m-%d %H:%M %Z} (in {minutes} minutes)")
 
 
 def _demo_learner_progress(course: CoursePage, report: SeedReport) -> None:
