@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -55,7 +56,40 @@ class HomePage(Page):
         return context
 
 
+class CoursePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        launch_at = cleaned.get("launch_at")
+        course = self.instance
+        if (
+            course.pk
+            and launch_at is not None
+            and launch_at > timezone.now()
+            and course.is_launched()
+        ):
+            enrolled = course.enrollments.filter(status="active").count()
+            if enrolled:
+                # Lessons close until the launch moment for everyone but staff: learners
+                # already inside would find their course shut without a word.
+                self.add_error(
+                    "launch_at",
+                    ngettext(
+                        "%(count)d learner is already enrolled in this open course; a launch "
+                        "in the future would close their lessons until then. Leave the date "
+                        "in the past, or empty.",
+                        "%(count)d learners are already enrolled in this open course; a "
+                        "launch in the future would close their lessons until then. Leave the "
+                        "date in the past, or empty.",
+                        enrolled,
+                    )
+                    % {"count": enrolled},
+                )
+        return cleaned
+
+
 class CoursePage(Page):
+    base_form_class = CoursePageForm
+
     intro = RichTextField(
         _("introduction"),
         features=["bold", "italic", "link", "ul", "ol"],

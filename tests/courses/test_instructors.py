@@ -22,3 +22,30 @@ def test_learner_without_group_cannot_enter_the_admin(client, course):
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+@pytest.mark.parametrize("enrolled", [True, False])
+def test_moving_an_open_course_launch_into_the_future_is_refused_while_learners_are_in(
+    course, enrolled
+):
+    from django.utils import timezone
+
+    from courses.models import CoursePage
+    from enrollments import services
+
+    if enrolled:
+        services.enrollment_create(user=UserFactory(), course=course)
+    instructor = UserFactory(is_staff=True, is_superuser=True)
+    form_class = CoursePage.get_edit_handler().get_form_class()
+    later = timezone.localtime() + timezone.timedelta(days=7)
+    form = form_class(
+        {"launch_at": later.strftime("%Y-%m-%d %H:%M"), "what_you_will_learn-count": "0"},
+        instance=course,
+        for_user=instructor,
+        parent_page=course.get_parent(),
+    )
+    form.is_valid()  # the other fields are missing; launch_at is judged on its own
+    if enrolled:
+        assert "close their lessons" in " ".join(form.errors["launch_at"])
+    else:
+        assert "launch_at" not in form.errors
