@@ -50,6 +50,10 @@ logger = logging.getLogger(__name__)
 CONFIRMATION_MAIL_INTERVAL = 10 * 60
 
 
+#: Socket operations in one SMTP send, each bounded by EMAIL_TIMEOUT (see announcement_send).
+SOCKET_WAITS_PER_MAIL = 5
+
+
 class TemporaryDeliveryError(Exception):
     """The SMTP server said "try again later" (4xx) or the connection dropped."""
 
@@ -297,10 +301,11 @@ def announcement_send(*, announcement_id: int, batch_size: int | None = None) ->
         return counts
     _relax_sqlite_sync()
     # Stop using a batch this long before its lease ends, so nobody else can claim a row
-    # while this sender might still be sending it (a send takes at most EMAIL_TIMEOUT). Never
-    # more than half the lease, so every claim sends at least one row.
+    # while this sender might still be sending it. EMAIL_TIMEOUT bounds each socket wait, and
+    # one mail is up to five of them (MAIL, RCPT, DATA, the body, the final reply). Never more
+    # than half the lease, so every claim sends at least one row.
     margin = min(
-        timedelta(seconds=settings.EMAIL_TIMEOUT + 5),
+        timedelta(seconds=SOCKET_WAITS_PER_MAIL * settings.EMAIL_TIMEOUT + 5),
         timedelta(seconds=settings.WAITLIST_CLAIM_SECONDS / 2),
     )
     connection = get_connection(fail_silently=False)

@@ -415,9 +415,10 @@ WAITLIST_SIGNUP_RATE_WINDOW = env.int("WAITLIST_SIGNUP_RATE_WINDOW", default=360
 WAITLIST_MAX_BODY_BYTES = env.int("WAITLIST_MAX_BODY_BYTES", default=10_000)
 WAITLIST_SEND_BATCH_SIZE = env.int("WAITLIST_SEND_BATCH_SIZE", default=200)
 WAITLIST_MAX_ATTEMPTS = env.int("WAITLIST_MAX_ATTEMPTS", default=5)
-# How long a sender holds a batch of rows. It stops using the batch EMAIL_TIMEOUT + 5 s before
-# the end, so this must be well above that; it is also how long a killed worker's rows wait.
-WAITLIST_CLAIM_SECONDS = env.int("WAITLIST_CLAIM_SECONDS", default=180)
+# How long a sender holds a batch of rows. It stops using the batch 5 x EMAIL_TIMEOUT + 5 s
+# before the end (one mail is up to five socket waits; at most half the lease), so this must
+# be at least twice that; it is also how long a killed worker's rows wait.
+WAITLIST_CLAIM_SECONDS = env.int("WAITLIST_CLAIM_SECONDS", default=360)
 # Pending deliveries untouched this long are re-queued by the sweeper (well under Redis's
 # visibility timeout, well over the time one batch takes).
 WAITLIST_SWEEP_AFTER_SECONDS = env.int("WAITLIST_SWEEP_AFTER_SECONDS", default=600)
