@@ -175,6 +175,8 @@ class Order(models.Model):
     welcome_email_sent_at = models.DateTimeField(
         _("welcome e-mail sent at"), null=True, blank=True, editable=False
     )
+    # The language the learner bought in: the welcome mail is written in it.
+    language = models.CharField(_("language"), max_length=8, default="nl", editable=False)
 
     class Meta:
         verbose_name = _("order")

@@ -77,7 +77,12 @@ def order_checkout_start(*, user, course) -> tuple[Order, str]:
     if not payments.checkout_configured():
         raise payments.PaymentsNotConfigured
     order = Order.objects.create(
-        reference=uuid.uuid4(), user=user, course=course, amount=course.price, currency="eur"
+        reference=uuid.uuid4(),
+        user=user,
+        course=course,
+        amount=course.price,
+        currency="eur",
+        language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     kwargs = {"reference": order.reference}
     metadata = {
@@ -95,6 +100,7 @@ def order_checkout_start(*, user, course) -> tuple[Order, str]:
             metadata=metadata,
             success_url=settings.SITE_URL + reverse("payments:checkout_success", kwargs=kwargs),
             cancel_url=settings.SITE_URL + reverse("payments:checkout_cancel", kwargs=kwargs),
+            locale=order.language,
         )
     except payments.PaymentProviderError:
         logger.exception("Stripe refused a Checkout Session for order %s", order.reference)
@@ -353,7 +359,7 @@ def order_welcome_email_send(*, order_id: int) -> bool:
     if order.welcome_email_sent_at:
         return False
     course = order.course
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(order.language or settings.LANGUAGE_CODE):
         course_url = course.get_url() or "/"
         if course_url.startswith("/"):
             course_url = settings.SITE_URL + course_url

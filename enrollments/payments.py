@@ -70,6 +70,7 @@ def checkout_session_create(
     metadata: dict[str, str],
     success_url: str,
     cancel_url: str,
+    locale: str = "nl",
 ) -> CheckoutSession:
     """One Checkout Session for one order. Card and iDEAL, promotion codes allowed (the
     instructor's early-bird code is a Stripe promotion code), EU VAT through Stripe Tax when
@@ -98,6 +99,8 @@ def checkout_session_create(
         "payment_intent_data": {"metadata": metadata},
         "success_url": success_url,
         "cancel_url": cancel_url,
+        # Stripe's payment page speaks the language the learner was browsing in.
+        "locale": locale,
     }
     if settings.STRIPE_AUTOMATIC_TAX:
         params["automatic_tax"] = {"enabled": True}

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from django.core import mail
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -117,7 +119,28 @@ def test_buy_creates_a_pending_order_and_redirects_to_stripe_checkout(
     assert p["payment_intent_data[metadata][order_reference]"] == str(order.reference)
     assert p["success_url"] == f"http://testserver/payments/orders/{order.reference}/success/"
     assert p["cancel_url"] == f"http://testserver/payments/orders/{order.reference}/cancel/"
+    assert p["locale"] == "nl" and order.language == "nl"
     assert "automatic_tax[enabled]" not in p
+
+
+def test_buying_in_english_gets_stripe_and_the_welcome_mail_in_english(
+    client, learner, paid_course, fake_stripe
+):
+    client.force_login(learner)
+    client.post(english(start_url(paid_course)))
+    order = Order.objects.get()
+    assert order.language == "en"
+    (call,) = fake_stripe.calls("POST", "/v1/checkout/sessions")
+    assert call.params["locale"] == "en"
+
+    from enrollments import orders
+
+    with transaction.atomic():
+        orders.order_fulfil(order=Order.objects.select_for_update().get(pk=order.pk))
+    with translation.override("nl"):  # the worker's own language does not decide
+        assert orders.order_welcome_email_send(order_id=order.pk) is True
+    (message,) = mail.outbox
+    assert message.subject.startswith("Welcome to")
 
 
 def test_automatic_tax_is_requested_when_the_setting_is_on(
