@@ -51,6 +51,12 @@ def browser(_restore_migration_rows):
         )
         yield browser
         browser.close()
+        # Queries made by the test while Playwright's loop ran went through connections
+        # local to that context; close them here, inside it, or PostgreSQL still holds one
+        # open when pytest drops the test database.
+        from django.db import connections
+
+        connections.close_all()
 
 
 @pytest.fixture
