@@ -26,14 +26,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -90,6 +91,16 @@ def enrollment_progress(enrollment: Enrollment) -> LearnerProgress:
 def progress_label(enrollment: Enrollment) -> str:
     progress = enrollment_progress(enrollment)
     return f"{progress.percent} % ({progress.done}/{progress.total})"
+
+
+def learner_label(enrollment: Enrollment) -> str:
+    """Name and address: instructors know their learners by name."""
+    name = enrollment.user.get_full_name()
+    return f"{name} ({enrollment.user.email})" if name else enrollment.user.email
+
+
+def inspect_url(enrollment: Enrollment) -> str:
+    return reverse("enrolments:inspect", args=[enrollment.pk])
 
 
 def last_step_title(enrollment: Enrollment) -> str:
@@ -162,17 +173,20 @@ class EnrollmentViewSet(ModelViewSet):
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     filterset_class = EnrollmentFilterSet
     list_per_page = 50
+    # The learner links to the enrolment's details (read-only: there is no edit view).
     list_display = [
-        Column("learner", accessor="user.email", label=_("learner")),
-        Column("course", label=_("course")),
-        Column("status", accessor="get_status_display", label=_("status")),
-        Column("progress", accessor=progress_label, label=_("progress")),
-        DateColumn("created_at", label=_("enrolled at")),
-        DateColumn("completed_at", label=_("completed at")),
+        TitleColumn(
+            "learner", accessor=learner_label, label=capfirst(_("learner")), get_url=inspect_url
+        ),
+        Column("course", label=capfirst(_("course"))),
+        Column("status", accessor="get_status_display", label=capfirst(_("status"))),
+        Column("progress", accessor=progress_label, label=capfirst(_("progress"))),
+        DateColumn("created_at", label=capfirst(_("enrolled at"))),
+        DateColumn("completed_at", label=capfirst(_("completed at"))),
         Column(
             "last_step",
             accessor=COMPUTED_EXPORT_FIELDS["last_step_title"],
-            label=_("last step opened"),
+            label=capfirst(_("last step opened")),
         ),
     ]
     list_export = [

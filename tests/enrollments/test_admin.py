@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from enrollments import services
+from enrollments.models import Enrollment
 from tests.factories import UserFactory
 
 
@@ -36,6 +37,10 @@ def test_instructor_sees_enrolments_with_progress_and_filters(client, instructor
     assert response.status_code == 200
     html = response.content.decode()
     assert "leerling1@example.com" in html and "25 %" in html
+    enrolment = Enrollment.objects.filter(user__email="leerling1@example.com").get()
+    inspect = reverse("enrolments:inspect", args=[enrolment.pk])
+    assert f'href="{inspect}"' in html  # each learner opens their enrolment's details
+    assert client.get(inspect).status_code == 200
     completed = client.get(reverse("enrolments:index"), {"completed": "yes"}).content.decode()
     assert "leerling2@example.com" in completed and "leerling0@example.com" not in completed
 
