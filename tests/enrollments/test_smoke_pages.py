@@ -23,6 +23,11 @@ def test_lesson_module_course_and_dashboard_render_for_an_enrolled_learner(
     assert 'value="33"' in module  # 1 of 3 in the module
     landing = client.get("/en" + course_url).content.decode()
     assert "Continue:" in landing and lesson_url in landing
+    # On a phone the intro fills screens: a returning learner's way back in comes first.
+    assert landing.index("Continue:") < landing.index('class="lead"')
     dashboard = client.get(reverse("enrollments:dashboard"))
     assert dashboard.status_code == 200
     assert course.title in dashboard.content.decode()
+    client.logout()
+    visitor = client.get("/en" + course_url).content.decode()
+    assert visitor.index('class="lead"') < visitor.index('class="course-cta"')
