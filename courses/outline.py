@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.utils import translation
@@ -19,6 +20,8 @@ from wagtail.models import Page
 from lms.generations import generation_bump, generation_read
 
 GENERATION_KEY = "outline:generation"
+
+T = TypeVar("T")
 CACHE_SECONDS = 60 * 60 * 24
 
 
@@ -177,14 +180,19 @@ class GenerationPerRequestMiddleware:
             _request_generation.reset(token)
 
 
+def cached_per_course(kind: str, course_id: int, build: Callable[[], T]) -> T:
+    """`build()`'s result for this course, language and outline generation, from the cache
+    when there (anything rendered from a course's pages is keyed so)."""
+    key = f"{kind}:{course_id}:{translation.get_language()}:{current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def course_outline(course) -> CourseOutline:
-    generation = current_generation()
-    key = f"outline:{course.pk}:{translation.get_language()}:{generation}"
-    outline = cache.get(key)
-    if outline is None:
-        outline = _build(course)
-        cache.set(key, outline, CACHE_SECONDS)
-    return outline
+    return cached_per_course("outline", course.pk, lambda: _build(course))
 
 
 def invalidate_outlines() -> None:

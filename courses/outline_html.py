@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.safestring import SafeString
 
-from .outline import CACHE_SECONDS, CourseOutline, current_generation
+from .outline import CourseOutline, cached_per_course
 
 OUTLINE_TEMPLATE = "includes/course_outline.html"
 STEP_TEMPLATE = "includes/course_outline_step.html"
@@ -48,13 +46,7 @@ def _render_pieces(outline: CourseOutline) -> Pieces:
 
 
 def _pieces(outline: CourseOutline) -> Pieces:
-    generation = current_generation()
-    key = f"outline-html:{outline.course_id}:{translation.get_language()}:{generation}"
-    pieces = cache.get(key)
-    if pieces is None:
-        pieces = _render_pieces(outline)
-        cache.set(key, pieces, CACHE_SECONDS)
-    return pieces
+    return cached_per_course("outline-html", outline.course_id, lambda: _render_pieces(outline))
 
 
 def render_outline(
