@@ -41,6 +41,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --lint --quiet
+	$(BIN)/lint-imports --no-cache
 	@if [ -f ../shared/tools/seed_overlap.py ]; then $(PYTHON) ../shared/tools/seed_overlap.py .; fi
 
 check: install

@@ -1,8 +1,9 @@
-"""Seeding the demo course "Sociale media succesvol zakelijk inzetten".
+"""Seeding the demo course "Sociale media succesvol zakelijk inzetten": its pages only
+(the demo's accounts and progress are `lms.demo`'s).
 
-Idempotent by design: every piece is looked up by its slug (pages), title (images) or
-e-mail (users) and only created when missing. A second run creates nothing, publishes
-nothing and leaves instructors' edits alone.
+Idempotent by design: every piece is looked up by its slug (pages) or title (images) and
+only created when missing. A second run creates nothing, publishes nothing and leaves
+instructors' edits alone.
 """
 
 from __future__ import annotations
@@ -12,32 +13,13 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
-from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from . import demo_content
 from .models import CoursePage, HomePage, LessonPage, ModulePage
 from .quiz_demo import seed_module_quiz
-
-INSTRUCTORS_GROUP = "Instructors"
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    role: str
-    email: str
-    password: str
-
-
-DEMO_LOGINS = [
-    DemoLogin("instructor", "instructeur@mcmt.example", "mcmt-instructeur"),
-    DemoLogin("learner", "leerling@mcmt.example", "mcmt-leerling"),
-    DemoLogin("admin", "admin@mcmt.example", "mcmt-beheerder"),
-]
 
 
 @dataclass
@@ -179,33 +161,6 @@ def _modules(course: CoursePage, report: SeedReport) -> None:
             report.add(f"quiz {quiz.title}")
 
 
-def _users(course: CoursePage, report: SeedReport) -> None:
-    from allauth.account.models import EmailAddress
-
-    user_model = get_user_model()
-    for login in DEMO_LOGINS:
-        user = user_model.objects.filter(email__iexact=login.email).first()
-        if user is None:
-            user = user_model(
-                username=login.email.split("@")[0],
-                email=login.email,
-                first_name={"instructor": "Ilse", "learner": "Lars", "admin": "Beheer"}[login.role],
-                last_name={"instructor": "de Vries", "learner": "Jansen", "admin": "MCMT"}[
-                    login.role
-                ],
-                is_superuser=login.role == "admin",
-                is_staff=login.role == "admin",
-            )
-            user.set_password(login.password)
-            user.save()
-            report.add(f"user {login.email}")
-        EmailAddress.objects.get_or_create(
-            user=user, email=login.email, defaults={"verified": True, "primary": True}
-        )
-        if login.role == "instructor":
-            user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
-
-
 def _set_launch(course: CoursePage, minutes: int, report: SeedReport) -> None:
     """Open the course `minutes` from now, to watch the waitlist turn into the launch mail."""
     from django.utils import timezone
@@ -216,30 +171,14 @@ def _set_launch(course: CoursePage, minutes: int, report: SeedReport) -> None:
     report.add(f"launch moment {local:%Y-%m-%d %H:%M %Z} (in {minutes} minutes)")
 
 
-def _demo_learner_progress(course: CoursePage, report: SeedReport) -> None:
-    """The demo learner is enrolled and has finished the first two lessons (idempotent)."""
-    from enrollments import services
-    from enrollments.models import Enrollment
-
-    learner = get_user_model().objects.get(email__iexact="leerling@mcmt.example")
-    enrollment = Enrollment.objects.filter(user=learner, course=course).first()
-    if enrollment is None:
-        enrollment = services.enrollment_create(user=learner, course=course)
-        report.add(f"enrolment {learner.email}")
-    if not enrollment.is_active:
-        return  # revoked by staff since: leave it so
-    for lesson in LessonPage.objects.in_course(course)[:2]:
-        services.step_record_done(enrollment=enrollment, page=lesson)
-
-
-@transaction.atomic
-def seed_demo(*, prelaunch_minutes: int | None = None) -> SeedReport:
-    report = SeedReport()
+def seed_course(
+    report: SeedReport | None = None, *, prelaunch_minutes: int | None = None
+) -> CoursePage:
+    """The home page and the demo course with its modules, lessons and quizzes."""
+    report = report if report is not None else SeedReport()
     home = _home_page(report)
     course = _course(home, report)
     if prelaunch_minutes is not None:
         _set_launch(course, prelaunch_minutes, report)
     _modules(course, report)
-    _users(course, report)
-    _demo_learner_progress(course, report)
-    return report
+    return course

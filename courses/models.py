@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -12,8 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,8 +19,24 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from core.caching import content_generation
+
 from .blocks import LessonBodyBlock
+from .page_cache import cacheable_request, mark_cacheable, page_is_shareable
 from .quiz_blocks import QuizQuestionsBlock
+
+#: Wagtail hook through which the learner side adds what one visitor sees of a course page,
+#: a module or a step (their enrolment and progress): `fn(page=, request=, context=)`.
+#: This app only holds content and never imports the apps that track people.
+PAGE_CONTEXT_HOOK = "courses_page_context"
+#: Wagtail hook that serves a quiz's routes (taking it, an attempt's result):
+#: `fn(page=, request=, action=, **kwargs)` returns a response, or None to pass.
+QUIZ_VIEW_HOOK = "courses_quiz_view"
+
+
+def add_learner_context(page, request, context: dict) -> None:
+    for fn in hooks.get_hooks(PAGE_CONTEXT_HOOK):
+        fn(page=page, request=request, context=context)
 
 
 class Pillar(models.TextChoices):
@@ -56,34 +70,16 @@ class HomePage(Page):
         return context
 
 
+#: Wagtail hook through which other apps add rules to the course form:
+#: `fn(form=, cleaned_data=)` may call `form.add_error(...)`.
+COURSE_FORM_CLEAN_HOOK = "courses_course_form_clean"
+
+
 class CoursePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
-        launch_at = cleaned.get("launch_at")
-        course = self.instance
-        if (
-            course.pk
-            and launch_at is not None
-            and launch_at > timezone.now()
-            and course.is_launched()
-        ):
-            enrolled = course.enrollments.filter(status="active").count()
-            if enrolled:
-                # Lessons close until the launch moment for everyone but staff: learners
-                # already inside would find their course shut without a word.
-                self.add_error(
-                    "launch_at",
-                    ngettext(
-                        "%(count)d learner is already enrolled in this open course; a launch "
-                        "in the future would close their lessons until then. Leave the date "
-                        "in the past, or empty.",
-                        "%(count)d learners are already enrolled in this open course; a "
-                        "launch in the future would close their lessons until then. Leave the "
-                        "date in the past, or empty.",
-                        enrolled,
-                    )
-                    % {"count": enrolled},
-                )
+        for fn in hooks.get_hooks(COURSE_FORM_CLEAN_HOOK):
+            fn(form=self, cleaned_data=cleaned)
         return cleaned
 
 
@@ -187,8 +183,6 @@ class CoursePage(Page):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
     def serve(self, request, *args, **kwargs):
-        from .page_cache import cacheable_request, mark_cacheable, page_is_shareable
-
         response = super().serve(request, *args, **kwargs)
         if (
             cacheable_request(request)
@@ -201,24 +195,40 @@ class CoursePage(Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from enrollments.selectors import course_state
-
         from .outline import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["course"] = self
-        context["outline"] = outline = course_outline(self)
-        context["course_state"] = course_state(course=self, user=request.user, outline=outline)
+        context["outline"] = course_outline(self)
+        add_learner_context(self, request, context)
         return context
 
 
+def course_of(page) -> CoursePage | None:
+    """The course a page belongs to (a course page's own self).
+
+    Free when the page came through routing, whose walk down the tree loaded its parents,
+    or from the route cache, which stores a page with its course (courses/routing.py);
+    otherwise one query.
+    """
+    if isinstance(page, CoursePage):
+        return page
+    known = page.__dict__.get("course")
+    if isinstance(known, CoursePage):
+        return known
+    node = page
+    while (node := getattr(node, "_cached_parent_obj", None)) is not None:
+        if isinstance(node, CoursePage):
+            return node
+    return CoursePage.objects.ancestor_of(page).first()
+
+
 class InCourseMixin:
-    """A page below a course: modules, lessons and quizzes. Routing fills `course` in from
-    the parents it already loaded (courses/routing.py), so this query is the fallback."""
+    """A page below a course: modules, lessons and quizzes."""
 
     @cached_property
     def course(self) -> CoursePage | None:
-        return CoursePage.objects.ancestor_of(self).first()
+        return course_of(self)
 
 
 class ModulePage(InCourseMixin, Page):
@@ -260,12 +270,7 @@ class ModulePage(InCourseMixin, Page):
         context["outline"] = course_outline(course) if course else None
         context["module_outline"] = context["outline"].module(self.pk) if course else None
         if course:
-            from enrollments.selectors import module_context
-
-            outline = context["outline"]
-            context.update(
-                module_context(request=request, module=self, course=course, outline=outline)
-            )
+            add_learner_context(self, request, context)
         return context
 
 
@@ -274,21 +279,19 @@ class CourseStepMixin(InCourseMixin):
     and the learner's progress around it."""
 
     def get_context(self, request, *args, **kwargs):
-        from enrollments.selectors import step_context
-
-        from .outline import course_outline, current_generation
+        from .outline import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         course = self.course
         outline = course_outline(course) if course else None
         context["course"] = course
-        context["cache_generation"] = current_generation()  # keys the cached lesson body
+        context["cache_generation"] = content_generation()  # keys the cached lesson body
         context["outline"] = outline
         if outline:
             context["previous_item"], context["next_item"] = outline.neighbours(self.pk)
             context["current_module"] = outline.module_of(self.pk)
         if course:
-            context.update(step_context(request=request, page=self, course=course, outline=outline))
+            add_learner_context(self, request, context)
         return context
 
 
@@ -345,8 +348,8 @@ class QuizPageForm(WagtailAdminPageForm):
 class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
     """A quiz at the end of (or inside) a module, scored on the server.
 
-    GET shows the form; POST scores and stores one attempt (see `enrollments.quizzes`) and
-    redirects to the attempt's result, which is rendered from the attempt's snapshot.
+    GET shows the form; POST scores and stores one attempt and redirects to the attempt's
+    result, which is rendered from the attempt's snapshot (`enrollments.quiz_views`).
     """
 
     intro = RichTextField(
@@ -422,124 +425,24 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
         return super().save(*args, **kwargs)
 
     # --- Serving ------------------------------------------------------------------------------
+    # Taking a quiz and its results are the learner side's (`QUIZ_VIEW_HOOK`); who may open
+    # the quiz at all is decided before this runs (the before_serve_page hook).
 
-    def serve(self, request, *args, **kwargs):
-        from django.contrib import messages
-        from django.shortcuts import redirect
-
-        from enrollments.access import step_access
-        from enrollments.selectors import learner_state_for_request
-
-        course = self.course
-        if course is None:
-            raise Http404
-        state = learner_state_for_request(request, course)
-        access = step_access(user=request.user, page=self, course=course, state=state)
-        if not access.allowed:
-            messages.info(request, access.message)
-            return redirect(course.get_url(request=request) or "/")
-        return super().serve(request, *args, **kwargs)
-
-    def _enrollment(self, request):
-        from enrollments.selectors import learner_state_for_request
-
-        state = learner_state_for_request(request, self.course)
-        return state.enrollment if state.is_active else None
+    def _delegate(self, request, action: str, **kwargs):
+        for fn in hooks.get_hooks(QUIZ_VIEW_HOOK):
+            response = fn(page=self, request=request, action=action, **kwargs)
+            if response is not None:
+                return response
+        if action == "take":
+            return self.render(request)  # the questions alone, as content
+        raise Http404
 
     @path("")
     def take(self, request):
         """The quiz form (GET), or one submission (POST)."""
-        from django.contrib import messages
-        from django.shortcuts import redirect
-
-        from enrollments import quizzes
-        from enrollments.quiz_forms import QuizForm
-
-        is_preview = getattr(request, "is_preview", False)
-        enrollment = None if is_preview else self._enrollment(request)
-        standing = quizzes.quiz_standing(enrollment=enrollment, quiz=self)
-        session_key = f"quiz:{self.pk}:token"
-        if request.method == "POST" and not is_preview:
-            form = QuizForm(request.POST, questions=[])
-            token = form.data.get("token", "")
-            try:
-                token = uuid.UUID(str(token))
-            except ValueError:
-                token = uuid.uuid4()
-            form.questions = quizzes.ordered_quiz_questions(self, token)
-            if form.is_valid() and enrollment is None:  # staff trying the quiz: not stored
-                answers = form.cleaned_data["answers"]
-                score = quizzes.score_answers(form.questions, answers, pass_mark=self.pass_mark)
-                return self.render(
-                    request,
-                    template="courses/quiz_result.html",
-                    context_overrides={
-                        "is_staff_preview": True,
-                        "outcome": quizzes.Outcome.of_score(score),
-                        "results": quizzes.preview_results(form.questions, answers),
-                        "standing": standing,
-                    },
-                )
-            if form.is_valid():
-                try:
-                    attempt, _created = quizzes.quiz_attempt_submit(
-                        enrollment=enrollment,
-                        quiz=self,
-                        token=token,
-                        answers=form.cleaned_data["answers"],
-                    )
-                except quizzes.QuizError as error:
-                    messages.error(request, " ".join(error.messages))
-                    return redirect(self.get_url(request=request))
-                if request.session.get(session_key) == str(token):
-                    del request.session[session_key]
-                result = self.reverse_subpage("result", args=[attempt.token])
-                return redirect(self.get_url(request=request) + result)
-            status = 400
-        else:
-            token = request.session.get(session_key) if not is_preview else None
-            if token is None:
-                token = str(uuid.uuid4())
-                if not is_preview:
-                    request.session[session_key] = token
-            form = QuizForm(
-                initial={"token": token},
-                questions=quizzes.ordered_quiz_questions(self, token),
-            )
-            status = 200
-        attempts = quizzes.quiz_attempts(enrollment=enrollment, quiz=self) if enrollment else []
-        response = self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "standing": standing,
-                "attempts": attempts,
-                "enrollment": enrollment,
-                "is_preview": is_preview,
-            },
-        )
-        response.status_code = status
-        return response
+        return self._delegate(request, "take")
 
     @path("result/<uuid:token>/", name="result")
     def result(self, request, token):
-        """One attempt's result, rendered from what was asked and answered at the time."""
-        from django.shortcuts import get_object_or_404
-
-        from enrollments import quizzes
-        from enrollments.models import QuizAttempt
-
-        enrollment = self._enrollment(request)
-        attempt = get_object_or_404(
-            QuizAttempt, token=token, quiz_id=self.pk, enrollment__user_id=request.user.pk
-        )
-        return self.render(
-            request,
-            template="courses/quiz_result.html",
-            context_overrides={
-                "attempt": attempt,
-                "outcome": quizzes.Outcome.of_attempt(attempt),
-                "results": quizzes.attempt_results(attempt),
-                "standing": quizzes.quiz_standing(enrollment=enrollment, quiz=self),
-            },
-        )
+        """One attempt's result."""
+        return self._delegate(request, "result", token=token)

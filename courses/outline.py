@@ -1,28 +1,19 @@
 """The course outline: modules and their lessons as plain data, cached until the next publish.
 
-The outline is the same for every visitor, so it is built with two queries, kept in the
-cache per course and language, and thrown away whenever any page is published, unpublished,
-moved or deleted (see `signals.py`). Per-learner state (what they finished) is laid over it
-by the caller, so a lesson page needs no query per lesson.
+The outline is the same for every visitor, so it is built with two queries and kept in the
+cache per course and language, in the `content` family of `core.caching` (which says what
+makes it stale: any publish, unpublish, move or delete, among others). Per-learner state
+(what they finished) is laid over it by the caller, so a lesson page needs no query per
+lesson.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TypeVar
 
-from django.core.cache import cache
-from django.utils import translation
 from wagtail.models import Page
 
-from lms.generations import generation_bump, generation_read
-
-GENERATION_KEY = "outline:generation"
-
-T = TypeVar("T")
-CACHE_SECONDS = 60 * 60 * 24
+from core import caching
 
 
 @dataclass(frozen=True)
@@ -145,59 +136,5 @@ def _build(course) -> CourseOutline:
     return CourseOutline(course_id=course.pk, modules=list(modules.values()))
 
 
-# The generation is read at most once per request (GenerationPerRequestMiddleware): a lesson
-# page needs it for its route, outline, outline HTML and body, and on Redis each read is a
-# network round trip. The middleware puts an empty one-item list here for the request.
-_request_generation: ContextVar[list[int | None] | None] = ContextVar(
-    "outline_generation", default=None
-)
-
-
-def current_generation() -> int:
-    """Bumped by every publish, unpublish, move and delete: part of every cache key that
-    holds something rendered from pages."""
-    memo = _request_generation.get()
-    if memo is not None and memo[0] is not None:
-        return memo[0]
-    generation = generation_read(GENERATION_KEY)
-    if memo is not None:
-        memo[0] = generation
-    return generation
-
-
-class GenerationPerRequestMiddleware:
-    """Lets one request read the generation once. A request that publishes forgets it at
-    once (invalidate_outlines), so it never reads its own stale caches."""
-
-    def __init__(self, get_response: Callable) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _request_generation.set([None])
-        try:
-            return self.get_response(request)
-        finally:
-            _request_generation.reset(token)
-
-
-def cached_per_course(kind: str, course_id: int, build: Callable[[], T]) -> T:
-    """`build()`'s result for this course, language and outline generation, from the cache
-    when there (anything rendered from a course's pages is keyed so)."""
-    key = f"{kind}:{course_id}:{translation.get_language()}:{current_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
-
-
 def course_outline(course) -> CourseOutline:
-    return cached_per_course("outline", course.pk, lambda: _build(course))
-
-
-def invalidate_outlines() -> None:
-    """Make every cached outline stale (called on any publish, unpublish, move or delete)."""
-    memo = _request_generation.get()
-    if memo is not None:
-        memo[0] = None
-    generation_bump(GENERATION_KEY)
+    return caching.cached_content("outline", course.pk, build=lambda: _build(course))

@@ -2,8 +2,8 @@
 
 The outline is the same for every learner except for two marks per step: done or not, and
 whether it is the page being read. Rendering its template for every request cost a third of
-a lesson page's time, so the pieces are rendered once per course, language and outline
-generation (thrown away on every publish, like the outline itself): the HTML around the
+a lesson page's time, so the pieces are rendered once per course and language and cached
+like the outline itself (`core.caching`, the `content` family): the HTML around the
 steps, and each step in its four variants. A request then only joins strings.
 """
 
@@ -14,7 +14,9 @@ from collections.abc import Collection
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from .outline import CourseOutline, cached_per_course
+from core import caching
+
+from .outline import CourseOutline
 
 OUTLINE_TEMPLATE = "includes/course_outline.html"
 STEP_TEMPLATE = "includes/course_outline_step.html"
@@ -46,7 +48,9 @@ def _render_pieces(outline: CourseOutline) -> Pieces:
 
 
 def _pieces(outline: CourseOutline) -> Pieces:
-    return cached_per_course("outline-html", outline.course_id, lambda: _render_pieces(outline))
+    return caching.cached_content(
+        "outline-html", outline.course_id, build=lambda: _render_pieces(outline)
+    )
 
 
 def render_outline(

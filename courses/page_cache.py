@@ -3,8 +3,8 @@
 On launch day the whole waitlist follows the announcement to this one page. Anonymous
 visitors all get the same HTML, so the middleware below answers repeat requests from the
 cache before Wagtail even routes the URL. A page opts in per response (`mark_cacheable`).
-Entries are keyed by the outline generation, which every publish, unpublish, move or delete
-bumps, and they expire at the course's launch moment, when the page changes by itself.
+Entries are in the `content` family of `core.caching` (which says what makes them stale), and
+they expire at the course's launch moment, when the page changes by itself.
 Anything personal bypasses the cache: a logged-in user, a pending flash message, a query
 string, a non-GET method, or a response that sets a cookie.
 """
@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from .outline import current_generation
+from core import caching
 
-CACHE_SECONDS = 60 * 10
+CACHE_SECONDS = caching.Timeouts.ANONYMOUS_PAGE
 _MARK = "_anonymous_cache_until"
 
 
@@ -51,8 +50,7 @@ def mark_cacheable(response: HttpResponse, *, until: datetime | None = None) -> 
 
 
 def _key(request: HttpRequest) -> str:
-    generation = current_generation()
-    return f"anon-page:{generation}:{request.path}"
+    return caching.content_key("anon-page", request.path)
 
 
 class AnonymousPageCacheMiddleware:
@@ -63,7 +61,7 @@ class AnonymousPageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        cached = cache.get(key)
+        cached = caching.get(key)
         if cached is not None and cached[2] > timezone.now():
             content, content_type, _until = cached
             response = HttpResponse(content, content_type=content_type)
@@ -75,6 +73,6 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             seconds = max(1, min(CACHE_SECONDS, int((until - timezone.now()).total_seconds())))
-            cache.set(key, (response.content, response["Content-Type"], until), seconds)
+            caching.store(key, (response.content, response["Content-Type"], until), seconds)
             response["X-Page-Cache"] = "miss"
         return response

@@ -2,9 +2,9 @@
 
 Wagtail finds a page by walking the tree one URL segment at a time (two queries a level),
 looks up the site, and checks view restrictions on every ancestor. Between two publishes
-none of that changes, so the result is kept in the cache under the outline generation
-(bumped by every publish, unpublish, move and delete, and by changes to sites and view
-restrictions). The cached route holds the live page itself, and for a module, lesson or quiz
+none of that changes, so the result is kept in the `content` family of `core.caching`, which
+says what makes it stale (publishes, moves, deletes, sites, view restrictions, ...). The
+cached route holds the live page itself, and for a module, lesson or quiz
 its course, so a repeat request serves the page without any page query: a pickled page
 loads in about 0.05 ms, the query it replaces took 1.7 ms on the bench machine.
 
@@ -17,37 +17,20 @@ carry their args and kwargs.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from .outline import current_generation
+from core import caching
 
-if TYPE_CHECKING:
-    from .models import CoursePage
-
-CACHE_SECONDS = 60 * 60
+from .models import InCourseMixin, course_of
 
 
 def _route_key(request: HttpRequest, path: str) -> str:
-    generation = current_generation()
-    return f"route:{generation}:{request.get_host()}:{path}"
-
-
-def _course_above(page: Page) -> CoursePage | None:
-    """The course among the parents that routing loaded on the way down (no query)."""
-    from .models import CoursePage
-
-    node = page
-    while (node := getattr(node, "_cached_parent_obj", None)) is not None:
-        if isinstance(node, CoursePage):
-            return node
-    return None
+    return caching.content_key("route", request.get_host(), path)
 
 
 def _cacheable(page: Page) -> Page:
@@ -55,10 +38,8 @@ def _cacheable(page: Page) -> Page:
     property) filled in, the chain of parent pages left out."""
     snapshot = copy.copy(page)
     snapshot.__dict__.pop("_cached_parent_obj", None)
-    from .models import InCourseMixin
-
     if isinstance(page, InCourseMixin):  # `course` is a cached_property: fill it in
-        course = _course_above(page)
+        course = course_of(page)  # routing loaded the parents: no query
         if course is not None:
             course = copy.copy(course)
             course.__dict__.pop("_cached_parent_obj", None)
@@ -69,7 +50,7 @@ def _cacheable(page: Page) -> Page:
 def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, bool]:
     """The route for `path`, and whether any view restriction applies to its page."""
     key = _route_key(request, path)
-    entry = cache.get(key)
+    entry = caching.get(key)
     if entry is not None:
         site, page, args, kwargs, restricted = entry
         request._wagtail_site = site
@@ -82,7 +63,8 @@ def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, 
     page, args, kwargs = route
     restricted = page.get_view_restrictions().exists()
     site = Site.find_for_request(request)
-    cache.set(key, (site, _cacheable(page), tuple(args), dict(kwargs), restricted), CACHE_SECONDS)
+    entry = (site, _cacheable(page), tuple(args), dict(kwargs), restricted)
+    caching.store(key, entry, caching.Timeouts.ROUTE)
     return route, restricted
 
 

@@ -16,7 +16,13 @@ An **unpublished** course takes all its steps and modules with it (404), preview
 everyone but its staff.
 
 Anyone refused is sent to the course's landing page with a message saying how to get in
-(the `before_serve_page` hook in `admin_learners.py`), never a 404 or a bare 403 page.
+(`check_step_access`, registered as a `before_serve_page` hook), never a 404 or a bare 403
+page. The hook only reads: remembering where a learner stopped is a separate hook
+(`wagtail_hooks.remember_resume_point`).
+
+Progress is recorded only for an active enrolment in a launched course
+(`may_record_progress`): staff and instructors preview every step, and record progress
+when enrolled like anyone.
 """
 
 from __future__ import annotations
@@ -24,11 +30,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import CoursePage
+from courses.models import CoursePage, InCourseMixin, course_of
+from courses.outline import outline_item_models
 
-from .selectors import LearnerState, learner_state
+from .selectors import LearnerState, learner_state, learner_state_for_request
 
 
 class Reason(StrEnum):
@@ -79,22 +89,6 @@ def is_course_staff(user, course: CoursePage) -> bool:
     return course.permissions_for_user(user).can_edit()
 
 
-def course_of_step(page) -> CoursePage | None:
-    """The course a step belongs to. When the page was reached through Wagtail's routing,
-    its parents are already loaded (`_cached_parent_obj`), so this costs no query."""
-    cached = page.__dict__.get("course")
-    if isinstance(cached, CoursePage):
-        return cached
-    node = page
-    for _depth in range(4):
-        node = getattr(node, "_cached_parent_obj", None)
-        if node is None:
-            break
-        if isinstance(node, CoursePage):
-            return node
-    return CoursePage.objects.ancestor_of(page).first()
-
-
 def step_access(*, user, page, course: CoursePage, state: LearnerState | None = None) -> StepAccess:
     """Decide whether `user` may open `page` (a lesson or quiz of `course`).
 
@@ -122,18 +116,32 @@ def step_access(*, user, page, course: CoursePage, state: LearnerState | None = 
     return StepAccess(False, Reason.ENROL if course.is_free else Reason.BUY, state)
 
 
-def can_view_step(user, page, course: CoursePage | None = None) -> bool:
-    """True if `user` may open the lesson or quiz `page`. For other apps (quizzes)."""
-    course = course or course_of_step(page)
+def may_record_progress(*, course: CoursePage, state: LearnerState) -> bool:
+    return course.live and course.is_launched() and state.is_active
+
+
+def is_step(page) -> bool:
+    return isinstance(page, tuple(outline_item_models()))
+
+
+def check_step_access(page, request, serve_args, serve_kwargs):
+    """`before_serve_page`: apply the rules above to lessons and quizzes, and take an
+    unpublished course's modules with it. Reads only."""
+    if not isinstance(page, InCourseMixin):
+        return None
+    course = course_of(page)
     if course is None:
-        return False
-    return step_access(user=user, page=page, course=course).allowed
-
-
-def can_record_progress(user, page, course: CoursePage | None = None) -> bool:
-    """True if `user` may mark `page` as done: an active enrolment in a launched course
-    (staff and instructors only preview; they record progress when enrolled like anyone)."""
-    course = course or course_of_step(page)
-    if course is None or not course.is_launched():
-        return False
-    return learner_state(user=user, course=course).is_active
+        return None
+    if not course.live and not is_course_staff(request.user, course):
+        # Wagtail only asks the last page of a URL to be live: an unpublished course must
+        # take its modules and free previews with it.
+        raise Http404
+    if not is_step(page):
+        return None  # a module: open to all while its course is published
+    page.course = course  # a cached_property: spare its lookup later in the request
+    state = learner_state_for_request(request, course)
+    access = step_access(user=request.user, page=page, course=course, state=state)
+    if not access.allowed:
+        messages.info(request, access.message)
+        return redirect(course.get_url(request=request) or "/")
+    return None

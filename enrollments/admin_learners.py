@@ -10,22 +10,12 @@ Under "Learners" in the admin menu:
 
 The "Instructors" group sees both through the `view_enrollment` permission (migration
 0004_instructors_learner_permissions).
-
-It also registers the per-course access rule for lessons and quizzes (`before_serve_page`):
-Wagtail's page privacy knows only logins, passwords and groups, so who may open a step is our
-own rule (`access.py`). Anyone refused lands on the course's landing page with a message that
-says how to get in. For those let in, the learner's enrolment and finished steps (one query)
-reach the page's `get_context` through the request, and the step is remembered as the last
-one opened.
 """
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -40,36 +30,18 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from courses.models import CoursePage, InCourseMixin
-from courses.outline import course_outline, outline_item_models
+from core.admin import ReadOnlyPermissionPolicy
+from courses.models import CoursePage
+from courses.outline import course_outline
 
-from .access import course_of_step, is_course_staff, step_access
 from .models import Enrollment, StepProgress
-from .selectors import (
-    LearnerProgress,
-    course_funnel,
-    learner_progress,
-    learner_state_for_request,
-)
-from .services import enrollment_last_step_set
+from .selectors import LearnerProgress, course_funnel, learner_progress
 
 VIEW_PERMISSION = "enrollments.view_enrollment"
 
-
-class ReadOnlyEnrollmentPolicy(ModelPermissionPolicy):
-    """Only "view" is ever granted: enrolments change through the services, not forms."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a == "view"])
-
-
-register_permission_policy(Enrollment, ReadOnlyEnrollmentPolicy(Enrollment))
+register_permission_policy(Enrollment, ReadOnlyPermissionPolicy(Enrollment))
 
 
 # --- Enrolments ---------------------------------------------------------------------------------
@@ -282,37 +254,3 @@ class LearnersViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_learner_viewsets():
     return LearnersViewSetGroup()
-
-
-# --- Access to lessons and quizzes ---------------------------------------------------------
-
-
-def is_step(page) -> bool:
-    return isinstance(page, tuple(outline_item_models()))
-
-
-@hooks.register("before_serve_page")
-def check_step_access(page, request, serve_args, serve_kwargs):
-    if isinstance(page, InCourseMixin) and not is_step(page):
-        course = course_of_step(page)  # a module: only the unpublished-course rule applies
-        if course is not None and not course.live and not is_course_staff(request.user, course):
-            raise Http404
-        return None
-    if not is_step(page):
-        return None
-    course = course_of_step(page)
-    if course is None:
-        return None
-    if not course.live and not is_course_staff(request.user, course):
-        # Wagtail only asks the last page of a URL to be live: an unpublished course must
-        # take its modules and free previews with it.
-        raise Http404
-    page.course = course  # LessonPage.course is a cached_property: spare its query
-    state = learner_state_for_request(request, course)
-    access = step_access(user=request.user, page=page, course=course, state=state)
-    if not access.allowed:
-        messages.info(request, access.message)
-        return redirect(course.get_url(request=request) or "/")
-    if state.is_active and request.method == "GET":
-        enrollment_last_step_set(enrollment=state.enrollment, page_id=page.pk)
-    return None

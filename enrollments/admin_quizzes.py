@@ -29,7 +29,7 @@ def editable_quizzes(user):
 
 
 class QuizResultsIndexView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "courses/quiz_admin_index.html"
+    template_name = "enrollments/admin/quiz_results_index.html"
     page_title = _("Quiz results")
     header_icon = "help"
 
@@ -46,7 +46,7 @@ class QuizResultsIndexView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class QuizResultsDetailView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "courses/quiz_admin_detail.html"
+    template_name = "enrollments/admin/quiz_results_detail.html"
     page_title = _("Quiz results")
     header_icon = "help"
 

@@ -204,45 +204,6 @@ def is_course_complete(*, outline: CourseOutline, done_ids: Iterable[int]) -> bo
     return bool(required) and set(required) <= set(done_ids)
 
 
-# --- Page contexts (lesson, module) ---------------------------------------------------------------
-
-
-def step_context(*, request, page, course, outline: CourseOutline | None) -> dict:
-    """What a lesson (or quiz) page shows about the visitor's progress."""
-    state = learner_state_for_request(request, course)
-    context: dict = {"learner": state, "done_ids": frozenset(), "progress": None}
-    if outline is None or not state.is_active:
-        return context
-    progress = learner_progress(
-        outline=outline, done_ids=state.done_ids, completed_at=state.enrollment.completed_at
-    )
-    module = outline.module_of(page.pk)
-    context.update(
-        done_ids=state.done_ids,
-        progress=progress,
-        module_progress=progress.module(module.id) if module else None,
-        step_done=page.pk in state.done_ids,
-        can_record_progress=course.is_launched() and outline.item(page.pk) is not None,
-    )
-    return context
-
-
-def module_context(*, request, module, course, outline: CourseOutline | None) -> dict:
-    """What a module overview shows about the visitor's progress."""
-    state = learner_state_for_request(request, course)
-    if outline is None or not state.is_active:
-        return {"learner": state, "done_ids": frozenset(), "progress": None}
-    progress = learner_progress(
-        outline=outline, done_ids=state.done_ids, completed_at=state.enrollment.completed_at
-    )
-    return {
-        "learner": state,
-        "done_ids": state.done_ids,
-        "progress": progress,
-        "module_progress": progress.module(module.pk),
-    }
-
-
 # --- The course landing page's state -----------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""Every write about learners: enrolments, finished steps, course completion, accounts.
+"""Every write about learners: enrolments, finished steps, course completion.
 
 Completion rule (see the README): a course is completed when every required step in its
 current outline is done (every lesson, and every quiz marked required). Completion is
@@ -11,20 +11,17 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, models, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import mail
 from courses.models import CoursePage
 from courses.outline import course_outline
 
-from .models import Enrollment, Order, StepProgress
+from .models import Enrollment, StepProgress
 from .selectors import is_course_complete
 
 logger = logging.getLogger(__name__)
@@ -184,97 +181,31 @@ def enrollment_evaluate_completion(*, enrollment: Enrollment) -> bool:
 # --- E-mail ---------------------------------------------------------------------------------------
 
 
-def send_once(row: models.Model, sent_field: str, message: EmailMultiAlternatives) -> bool:
-    """Send `message` unless `row.<sent_field>` says it went already. False when it had.
-
-    The stamp is claimed first with a conditional UPDATE that commits at once, so a second
-    run of the task (a redelivery, a retry racing the first) finds it and sends nothing, and
-    no lock is held while the mail server is talked to (on SQLite that would block every
-    writer). If sending fails the stamp is taken back and the task's retry sends it. Only a
-    worker killed between the claim and the hand-over loses this one mail; nothing sends it
-    twice. The stamp lives in the row, so unlike a cache marker it survives a cache flush."""
-    manager = type(row)._default_manager
-    claimed = manager.filter(pk=row.pk, **{f"{sent_field}__isnull": True}).update(
-        **{sent_field: timezone.now()}
-    )
-    if not claimed:
-        return False
-    try:
-        message.send()
-    except BaseException:
-        manager.filter(pk=row.pk).update(**{sent_field: None})
-        raise
-    return True
-
-
-def _absolute(url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
-
-
 def course_completed_email_send(
     *, enrollment: Enrollment, language: str = settings.LANGUAGE_CODE
 ) -> bool:
-    """Send the congratulation e-mail (plain text and HTML), once per enrolment: safe to call
+    """Send the congratulation e-mail, once per enrolment (`mail.send_once`): safe to call
     twice. False when nothing was sent (not completed, no address, or sent before)."""
     user = enrollment.user
     if enrollment.completed_at is None or enrollment.completion_email_sent_at or not user.email:
         return False
+    course = enrollment.course
     with translation.override(language):
-        context = {
-            "user": user,
-            "course": enrollment.course,
-            "enrollment": enrollment,
-            "course_url": _absolute(enrollment.course.get_url() or "/"),
-            "dashboard_url": _absolute(reverse("enrollments:dashboard")),
-        }
-        subject = _("Congratulations: you completed %(course)s") % {
-            "course": enrollment.course.title
-        }
-        context["subject"] = subject
-        message = EmailMultiAlternatives(
-            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-            body=render_to_string("emails/course_completed.txt", context),
-            to=[user.email],
+        subject = _("Congratulations: you completed %(course)s") % {"course": course.title}
+        message = mail.build(
+            template="course_completed",
+            to=user.email,
+            subject=subject,
+            language=language,
+            name=mail.greeting_name(user),
+            context={
+                "course": course,
+                "enrollment": enrollment,
+                "course_url": mail.absolute_url(course.get_url() or "/"),
+                "dashboard_url": mail.reverse_absolute("enrollments:dashboard", language=language),
+            },
         )
-        message.attach_alternative(
-            render_to_string("emails/course_completed.html", context), "text/html"
-        )
-    if not send_once(enrollment, "completion_email_sent_at", message):
+    if not mail.send_once(enrollment, "completion_email_sent_at", message):
         return False
     logger.info("completion e-mail sent for enrolment %s", enrollment.pk)
     return True
-
-
-# --- Accounts -------------------------------------------------------------------------------------
-
-
-def account_delete(*, user) -> None:
-    """Delete a learner's account and their learning data.
-
-    Enrolments, progress and quiz attempts go with the account, and so do its e-mail
-    addresses. Orders are bookkeeping records that must be kept (the foreign key protects
-    them): a learner who bought something has their account emptied of personal data and
-    switched off instead, so the order no longer points at a person.
-    """
-    from allauth.account.models import EmailAddress
-
-    with transaction.atomic():
-        Enrollment.objects.filter(user=user).delete()  # cascades to progress and attempts
-        EmailAddress.objects.filter(user=user).delete()
-        if Order.objects.filter(user=user).exists():
-            user.username = f"deleted-{user.pk}"
-            user.email = ""
-            user.first_name = ""
-            user.last_name = ""
-            user.is_active = False
-            user.is_staff = False
-            user.is_superuser = False
-            user.set_unusable_password()
-            user.save()
-            user.groups.clear()
-            user.user_permissions.clear()
-            logger.info("account %s emptied (kept for its orders)", user.pk)
-        else:
-            user_id = user.pk
-            get_user_model().objects.filter(pk=user_id).delete()
-            logger.info("account %s deleted", user_id)

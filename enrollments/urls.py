@@ -9,5 +9,4 @@ urlpatterns = [
     path("courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
     path("steps/<int:page_id>/done/", views.step_done, name="step_done"),
     path("steps/<int:page_id>/undo/", views.step_undo, name="step_undo"),
-    path("account/delete/", views.account_delete, name="account_delete"),
 ]

@@ -1,4 +1,4 @@
-"""Learners' views: the dashboard, enrolling, marking steps done, deleting the account.
+"""Learners' views: the dashboard, enrolling, marking steps done.
 
 Every change of state is a POST with a CSRF token. A GET on an action URL (for example after
 logging in from an action) changes nothing and leads back to the page it belongs to.
@@ -6,21 +6,18 @@ logging in from an action) changes nothing and leads back to the page it belongs
 
 from __future__ import annotations
 
-from allauth.core import ratelimit
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from courses.models import CoursePage
-from courses.outline import course_outline, outline_item_models
+from courses.models import CoursePage, course_of
+from courses.outline import course_outline
 
 from . import services
-from .access import course_of_step
-from .forms import AccountDeleteForm
+from .access import is_step, may_record_progress
 from .selectors import dashboard_courses, learner_progress, learner_state
 
 
@@ -51,9 +48,9 @@ def _step_or_404(page_id: int):
     if page is None:
         raise Http404
     page = page.specific
-    if not isinstance(page, tuple(outline_item_models())):
+    if not is_step(page):
         raise Http404
-    course = course_of_step(page)
+    course = course_of(page)
     if course is None:
         raise Http404
     return page, course
@@ -96,7 +93,7 @@ def _step_action(request: HttpRequest, page_id: int, *, done: bool) -> HttpRespo
     if request.method != "POST":
         return redirect(lesson_url)
     state = learner_state(user=request.user, course=course)
-    if not state.is_active or not course.is_launched():
+    if not may_record_progress(course=course, state=state):
         message = _("Enrol in the course to keep track of your progress.")
         if _wants_json(request):
             return JsonResponse({"error": message}, status=403)
@@ -135,18 +132,3 @@ def step_done(request: HttpRequest, page_id: int) -> HttpResponse:
 @login_required
 def step_undo(request: HttpRequest, page_id: int) -> HttpResponse:
     return _step_action(request, page_id, done=False)
-
-
-@login_required
-def account_delete(request: HttpRequest) -> HttpResponse:
-    form = AccountDeleteForm(request.POST or None, user=request.user)
-    if request.method == "POST":
-        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
-            form.add_error(None, _("Too many attempts. Try again in a minute."))
-        elif form.is_valid():
-            user = request.user
-            logout(request)
-            services.account_delete(user=user)
-            messages.success(request, _("Your account and your learning data have been deleted."))
-            return redirect("wagtail_serve", "")
-    return render(request, "account/delete.html", {"form": form})

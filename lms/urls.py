@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses.routing import serve as serve_page
+from payments.views import stripe_webhook
 
 from . import views
 
@@ -16,7 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz/", views.health, name="health"),
-    path("stripe/", include("enrollments.webhook_urls")),
+    # Outside the language prefixes: Stripe posts here (set up in Stripe's Dashboard).
+    path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
     path("anymail/", include("anymail.urls")),
 ]
 
@@ -28,10 +30,11 @@ if settings.SERVE_MEDIA:
 # Dutch pages live at /, English ones under /en/: each URL has one language, so pages can
 # be cached and linked without guessing from browser headers.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("learn/", include("enrollments.urls")),
     path("waitlist/", include("waitlist.urls")),
-    path("payments/", include("enrollments.payment_urls")),
+    path("payments/", include("payments.urls")),
     # Wagtail's front-end URLs, with the page routing cached (courses/routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),

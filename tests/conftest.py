@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from tests.factories import HomePageFactory, build_course
+from tests.factories import HomePageFactory, InstructorFactory, UserFactory, build_course
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM guard would
 # otherwise refuse the fixtures' queries made from that same thread.
@@ -45,6 +45,22 @@ def smtp_server(settings):
 
 
 @pytest.fixture
+def committing_client_class(django_capture_on_commit_callbacks):
+    """A test client class whose every request runs as if in its own committed transaction:
+    what the request queued with `transaction.on_commit` (mails, tasks) runs after the
+    response, and only then. (Tests otherwise run inside one transaction that never
+    commits, so that work would never run.)"""
+    from django.test import Client
+
+    class CommittingClient(Client):
+        def request(self, **request):
+            with django_capture_on_commit_callbacks(execute=True):
+                return super().request(**request)
+
+    return CommittingClient
+
+
+@pytest.fixture
 def home_page(db):
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug="home-test")
@@ -57,3 +73,48 @@ def home_page(db):
 def course(home_page):
     """A live, free, launched course: 4 modules (one per pillar) x 3 lessons."""
     return build_course(home_page, modules=4, lessons_per_module=3)
+
+
+@pytest.fixture
+def lessons(course):
+    from courses.models import LessonPage
+
+    return list(LessonPage.objects.in_course(course))
+
+
+# --- People -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(username="learner", email="leerling@example.com")
+
+
+@pytest.fixture
+def other(db):
+    """A second learner, for "never shown to another learner" checks."""
+    return UserFactory(username="other")
+
+
+@pytest.fixture
+def instructor(db):
+    return InstructorFactory()
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", is_staff=True)
+
+
+@pytest.fixture
+def enrollment(learner, course):
+    from enrollments.services import enrollment_create
+
+    return enrollment_create(user=learner, course=course)
+
+
+@pytest.fixture
+def learner_client(client, learner, enrollment):
+    """A client logged in as the enrolled learner."""
+    client.force_login(learner)
+    return client

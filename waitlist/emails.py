@@ -1,18 +1,17 @@
-"""Signed links and the waitlist's e-mails (plain text + HTML, List-Unsubscribe headers).
-
-Every mail is rendered in the subscriber's language and carries absolute links built from
-settings.SITE_URL. The layout is the shared `templates/emails/base.{txt,html}`.
-"""
+"""Signed links and the waitlist's e-mails, built with the platform's mail module
+(`core.mail`: plain text + HTML in the shared layout, the subscriber's language, absolute
+links, List-Unsubscribe headers)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from core import mail
+from payments.services import early_bird_code
 
 from .models import Announcement, Subscriber
 
@@ -45,62 +44,42 @@ def read_unsubscribe_token(token: str) -> dict:
     return signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
 
 
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
 def confirm_url(subscriber: Subscriber) -> str:
-    with translation.override(subscriber.language):
-        return absolute(reverse("waitlist:confirm", args=[confirm_token(subscriber)]))
+    return mail.reverse_absolute(
+        "waitlist:confirm", language=subscriber.language, args=[confirm_token(subscriber)]
+    )
 
 
 def unsubscribe_url(subscriber: Subscriber) -> str:
-    with translation.override(subscriber.language):
-        return absolute(reverse("waitlist:unsubscribe", args=[unsubscribe_token(subscriber)]))
+    return mail.reverse_absolute(
+        "waitlist:unsubscribe", language=subscriber.language, args=[unsubscribe_token(subscriber)]
+    )
 
 
 def course_url(course) -> str:
-    return absolute(course.url or "/")
+    return mail.absolute_url(course.url or "/")
 
 
 # --- Messages ---------------------------------------------------------------------------------
 
 
-def _message(
-    *, subscriber_name: str, to: str, subject: str, template: str, context: dict, unsub: str
-) -> EmailMultiAlternatives:
-    context = {**context, "name": subscriber_name, "unsubscribe_url": unsub, "subject": subject}
-    text = render_to_string(f"emails/{template}.txt", context)
-    html = render_to_string(f"emails/{template}.html", context)
-    headers = {}
-    if unsub:
-        headers = {
-            "List-Unsubscribe": f"<{unsub}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        }
-    message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers
-    )
-    message.attach_alternative(html, "text/html")
-    return message
-
-
 def confirmation_message(subscriber: Subscriber) -> EmailMultiAlternatives:
     course = subscriber.course
     with translation.override(subscriber.language):
-        return _message(
-            subscriber_name=subscriber.name,
-            to=subscriber.email,
-            subject=_("Confirm your place on the waitlist for %(course)s")
-            % {"course": course.title},
-            template="waitlist_confirm",
-            context={
-                "course_title": course.title,
-                "confirm_url": confirm_url(subscriber),
-                "valid_days": settings.WAITLIST_CONFIRM_MAX_AGE // 86400,
-            },
-            unsub=unsubscribe_url(subscriber),
-        )
+        subject = _("Confirm your place on the waitlist for %(course)s") % {"course": course.title}
+    return mail.build(
+        template="waitlist_confirm",
+        to=subscriber.email,
+        subject=subject,
+        language=subscriber.language,
+        name=subscriber.name,
+        context={
+            "course_title": course.title,
+            "confirm_url": confirm_url(subscriber),
+            "valid_days": settings.WAITLIST_CONFIRM_MAX_AGE // 86400,
+        },
+        unsubscribe_url=unsubscribe_url(subscriber),
+    )
 
 
 def fill_placeholders(text: str, *, name: str, course_title: str, link: str) -> str:
@@ -113,8 +92,6 @@ def fill_placeholders(text: str, *, name: str, course_title: str, link: str) -> 
 def _early_bird_code(announcement: Announcement) -> str | None:
     """The instructor's launch promotion code for a paid course; looked up once per send."""
     if not hasattr(announcement, "_early_bird_code"):
-        from enrollments.orders import early_bird_code
-
         course = announcement.course
         announcement._early_bird_code = None if course.is_free else early_bird_code()
     return announcement._early_bird_code
@@ -142,16 +119,17 @@ def announcement_message(
         subject = fill_placeholders(
             announcement.subject_text(), name=name, course_title=course.title, link=link
         )
-        return _message(
-            subscriber_name=name,
-            to=to,
-            subject=subject,
-            template="waitlist_announcement",
-            context={
-                "body": body,
-                "course_title": course.title,
-                "course_url": link,
-                "early_bird_code": _early_bird_code(announcement),
-            },
-            unsub=unsubscribe_url(subscriber) if subscriber is not None else "",
-        )
+    return mail.build(
+        template="waitlist_announcement",
+        to=to,
+        subject=subject,
+        language=language,
+        name=name,
+        context={
+            "body": body,
+            "course_title": course.title,
+            "course_url": link,
+            "early_bird_code": _early_bird_code(announcement),
+        },
+        unsubscribe_url=unsubscribe_url(subscriber) if subscriber is not None else "",
+    )

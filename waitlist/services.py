@@ -12,9 +12,10 @@ rows over ONE SMTP connection, a batch at a time:
 
 Two workers (or a task that runs twice) never send the same row: a claimed row is skipped by
 everyone else until its lease runs out, and a sender stops using its batch well before that
-(a send can take at most EMAIL_TIMEOUT). Unpublish/republish re-dispatches but finds every row
-already there. A worker killed mid-way leaves its unsent rows pending; once their lease
-expires the redelivered task (acks_late) or the beat sweeper sends them.
+(one send is at most five socket waits of EMAIL_TIMEOUT; see core.checks). Unpublish and
+republish re-dispatch but find every row already there. A worker killed mid-way leaves its
+unsent rows pending; once their lease expires the redelivered task (acks_late) or the beat
+sweeper sends them.
 
 The one gap no database can close: a crash after the SMTP server accepted a message and
 before that row's UPDATE. That row is still pending and is sent again on resume. Because each
@@ -29,13 +30,14 @@ import smtplib
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db import connection as db_connection
 from django.db.models import Q
 from django.utils import timezone
 
+from core import caching
+from core.checks import send_margin_seconds
 from courses.models import CoursePage
 
 from .emails import announcement_message, confirmation_message
@@ -50,10 +52,6 @@ logger = logging.getLogger(__name__)
 CONFIRMATION_MAIL_INTERVAL = 10 * 60
 
 
-#: Socket operations in one SMTP send, each bounded by EMAIL_TIMEOUT (see announcement_send).
-SOCKET_WAITS_PER_MAIL = 5
-
-
 class TemporaryDeliveryError(Exception):
     """The SMTP server said "try again later" (4xx) or the connection dropped."""
 
@@ -63,15 +61,12 @@ class TemporaryDeliveryError(Exception):
 
 def signup_rate_limited(*, ip: str) -> bool:
     """Count a signup attempt from `ip`; True when it is over the limit for the window."""
-    key = f"waitlist:signup-rate:{ip}"
-    window = settings.WAITLIST_SIGNUP_RATE_WINDOW
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > settings.WAITLIST_SIGNUP_RATE_LIMIT
+    return caching.hit_rate_limit(
+        "waitlist-signup",
+        ip,
+        limit=settings.WAITLIST_SIGNUP_RATE_LIMIT,
+        window=settings.WAITLIST_SIGNUP_RATE_WINDOW,
+    )
 
 
 def _confirmation_mail_due(subscriber: Subscriber) -> bool:
@@ -82,8 +77,11 @@ def _confirmation_mail_due(subscriber: Subscriber) -> bool:
     the cache's keys.
     """
     digest = hashlib.sha256(subscriber.email_normalised.encode()).hexdigest()
-    key = f"waitlist:confirmation-mail:{subscriber.course_id}:{digest}"
-    return cache.add(key, 1, CONFIRMATION_MAIL_INTERVAL)
+    return caching.claim_slot(
+        "waitlist-confirmation",
+        f"{subscriber.course_id}:{digest}",
+        seconds=CONFIRMATION_MAIL_INTERVAL,
+    )
 
 
 def signup_create(*, course: CoursePage, name: str, email: str, language: str) -> Subscriber:
@@ -301,13 +299,9 @@ def announcement_send(*, announcement_id: int, batch_size: int | None = None) ->
         return counts
     _relax_sqlite_sync()
     # Stop using a batch this long before its lease ends, so nobody else can claim a row
-    # while this sender might still be sending it. EMAIL_TIMEOUT bounds each socket wait, and
-    # one mail is up to five of them (MAIL, RCPT, DATA, the body, the final reply). Never more
-    # than half the lease, so every claim sends at least one row.
-    margin = min(
-        timedelta(seconds=SOCKET_WAITS_PER_MAIL * settings.EMAIL_TIMEOUT + 5),
-        timedelta(seconds=settings.WAITLIST_CLAIM_SECONDS / 2),
-    )
+    # while this sender might still be sending it: one mail is up to five socket waits of
+    # EMAIL_TIMEOUT each. The system check core.E001 makes the lease at least twice this.
+    margin = timedelta(seconds=send_margin_seconds())
     connection = get_connection(fail_silently=False)
     deferred: set[int] = set()
     try:

@@ -13,6 +13,8 @@ import environ
 from django.utils.translation import gettext_lazy as _
 from django_guid.integrations import CeleryIntegration
 
+from core.release import code_fingerprint
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
 
@@ -32,9 +34,13 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 
 INSTALLED_APPS = [
+    "lms",
+    "core",
     "courses",
     "enrollments",
+    "payments",
     "waitlist",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -84,7 +90,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so the headers added above (CSP, security, language) are on cached answers too.
-    "courses.outline.GenerationPerRequestMiddleware",
+    "core.caching.GenerationPerRequestMiddleware",
     "courses.page_cache.AnonymousPageCacheMiddleware",
 ]
 
@@ -132,14 +138,18 @@ REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {
     "default": env.cache_url("CACHE_URL", default=REDIS_URL or f"filecache://{VAR_DIR / 'cache'}"),
 }
-CACHES["default"].setdefault("KEY_PREFIX", "lms")
+# Which release of the code runs: set RELEASE at deploy (a commit or image tag); without it a
+# fingerprint of the code. Part of every cache key, so no process reads another release's
+# entries (core/caching.py).
+RELEASE = env.str("RELEASE", default="") or code_fingerprint(BASE_DIR)
+CACHES["default"]["KEY_PREFIX"] = f"lms:{RELEASE}"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Auth and accounts (django-allauth, log-in by e-mail) ------------------------------------
 
 AUTHENTICATION_BACKENDS = [
-    "lms.auth_backends.CachedPermissionsBackend",
+    "accounts.backends.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -155,7 +165,6 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MCMT Academie] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -165,7 +174,6 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "20/h/ip,5/h/key",
 }
-ACCOUNT_FORMS = {}
 # Behind N load balancers/proxies that append to X-Forwarded-For, the visitor's address is
 # read from there (log-in and waitlist rate limits); 0 means REMOTE_ADDR is the visitor.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -174,7 +182,7 @@ ACCOUNT_CHANGE_EMAIL = True
 # Tell the learner by e-mail when their password or address changes.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Learners log in by e-mail; the username made from it is internal and never shown.
-ACCOUNT_USER_DISPLAY = "lms.accounts.user_display"
+ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"
 
 # --- Internationalisation --------------------------------------------------------------------
 
@@ -241,8 +249,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_6
 # Default: every message is written as a file under var/mail/ so the demo's mails can be read.
 EMAIL_URL = env.str("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
 EMAIL_CONFIG = env.email_url_config(EMAIL_URL)
-globals().update(EMAIL_CONFIG)
-if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_HOST = EMAIL_CONFIG.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = EMAIL_CONFIG.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = EMAIL_CONFIG.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = EMAIL_CONFIG.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(EMAIL_CONFIG.get("EMAIL_USE_TLS"))
+EMAIL_USE_SSL = bool(EMAIL_CONFIG.get("EMAIL_USE_SSL"))
+if EMAIL_BACKEND.endswith("filebased.EmailBackend"):
     # django-environ drops the leading "/" of a filemail path (and reads "var" in
     # filemail://var/mail as a host name): take the path as written, a relative one from the
     # project folder, so mail lands where the README says whatever the working directory.
@@ -251,6 +265,9 @@ if EMAIL_CONFIG["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="MCMT Academie <cursus@mcmt.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Before the subject of every mail the platform sends (core.mail), allauth's included.
+MAIL_SUBJECT_PREFIX = env.str("MAIL_SUBJECT_PREFIX", default="[MCMT Academie] ")
+ACCOUNT_EMAIL_SUBJECT_PREFIX = MAIL_SUBJECT_PREFIX
 ANYMAIL = {"WEBHOOK_SECRET": env.str("ANYMAIL_WEBHOOK_SECRET", default="")}
 
 # --- Celery ----------------------------------------------------------------------------------
@@ -298,7 +315,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Paid but not enrolled must never last: fulfil Checkout Sessions whose webhook we missed.
     "reconcile-checkout-sessions": {
-        "task": "enrollments.payment_tasks.reconcile_checkout_sessions",
+        "task": "payments.tasks.reconcile_checkout_sessions",
         "schedule": timedelta(seconds=env.int("STRIPE_RECONCILE_SECONDS", default=300)),
     },
 }
@@ -306,7 +323,6 @@ CELERY_BEAT_SCHEDULE = {
 # --- Stripe ----------------------------------------------------------------------------------
 
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
-STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")  # tests point the SDK at a local server
 STRIPE_AUTOMATIC_TAX = env.bool("STRIPE_AUTOMATIC_TAX", default=False)  # EU VAT via Stripe Tax

@@ -44,7 +44,7 @@ def test_keyboard_user_can_skip_to_content_and_switch_language(live_server, page
 def test_public_pages_satisfy_the_content_security_policy(
     live_server, page, log_in, csp_violations
 ):
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--demo-accounts", verbosity=0)
     course = CoursePage.objects.get()
     lesson = LessonPage.objects.in_course(course).first()
     urls = [course.url, lesson.url, lesson.get_parent().url, "/accounts/login/"]

@@ -5,7 +5,8 @@ import urllib.request
 from decimal import Decimal
 
 from courses.models import LessonPage
-from enrollments.models import Enrollment, Order
+from enrollments.models import Enrollment
+from payments.models import Order
 from tests.factories import UserFactory, build_course
 from tests.factories.payments import (
     TEST_SECRET_KEY,

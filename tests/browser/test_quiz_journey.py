@@ -2,8 +2,8 @@
 
 from django.utils import translation
 
+from core.caching import invalidate_content
 from courses.models import ModulePage
-from courses.outline import invalidate_outlines
 from enrollments.models import QuizAttempt, StepProgress
 from enrollments.services import enrollment_create
 from tests.factories import QuizPageFactory, UserFactory, build_course
@@ -21,7 +21,7 @@ def test_learner_fails_a_quiz_then_retakes_and_passes(
     course = build_course(home_page, modules=1, lessons_per_module=1)
     module = ModulePage.objects.child_of(course).get()
     quiz = QuizPageFactory(parent=module, title="Toets: Mensen", max_attempts=3)
-    invalidate_outlines()
+    invalidate_content()
     learner = UserFactory()
     enrollment = enrollment_create(user=learner, course=course)
     log_in(page, learner)

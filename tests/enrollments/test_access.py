@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from enrollments import services
-from enrollments.access import can_view_step
+from enrollments.access import step_access
 from tests.factories import InstructorFactory, UserFactory
 
 VISITORS = ["anonymous", "not_enrolled", "enrolled", "revoked", "instructor", "staff"]
@@ -93,7 +93,7 @@ def test_lesson_access(client, course, lessons, kind, preview, launched):
     from django.contrib.auth.models import AnonymousUser
 
     assert (
-        can_view_step(user or AnonymousUser(), lesson, course)
+        step_access(user=user or AnonymousUser(), page=lesson, course=course).allowed
         is EXPECTED[(kind, preview, launched)]
     )
 
@@ -132,4 +132,4 @@ def test_an_unpublished_course_takes_its_modules_and_previews_with_it(
         response = client.get(url)
         assert response.status_code == (200 if staff else 404), (url, response.status_code)
     course.refresh_from_db()
-    assert can_view_step(user or AnonymousUser(), preview, course) is staff
+    assert step_access(user=user or AnonymousUser(), page=preview, course=course).allowed is staff

@@ -10,11 +10,14 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import connection
 from django.utils import translation
 
+from core.caching import invalidate_content
+from core.mail import send_once
 from courses.models import LessonPage
-from courses.outline import course_outline, invalidate_outlines
+from courses.outline import course_outline
 from enrollments import services
 from enrollments.models import Enrollment, StepProgress
 from enrollments.selectors import learner_progress, learner_state
+from tests.concurrency import errors_in, run_at_once
 from tests.factories import LessonPageFactory, UserFactory
 
 
@@ -167,7 +170,7 @@ def test_a_second_run_during_the_first_send_sends_nothing_and_holds_no_lock(enro
 
         try:
             own = Enrollment.objects.get(pk=enrollment.pk)
-            results["first"] = services.send_once(own, "completion_email_sent_at", Slow())
+            results["first"] = send_once(own, "completion_email_sent_at", Slow())
         finally:
             thread_connection.close()
 
@@ -175,7 +178,7 @@ def test_a_second_run_during_the_first_send_sends_nothing_and_holds_no_lock(enro
     first.start()
     try:
         assert sending.wait(10)
-        results["second"] = services.send_once(enrollment, "completion_email_sent_at", Fast())
+        results["second"] = send_once(enrollment, "completion_email_sent_at", Fast())
         # a learner's click meanwhile is written at once, not queued behind the mail
         assert services.step_record_done(enrollment=enrollment, page=lessons[0]) is True
     finally:
@@ -208,7 +211,7 @@ def test_a_lesson_added_after_completion_counts_and_shows_as_new(enrollment, les
     finish(enrollment, lessons)
     module = lessons[-1].get_parent()
     new = LessonPageFactory(parent=module, slug="nieuwe-les", title="Nieuwe les")
-    invalidate_outlines()
+    invalidate_content()
     enrollment.refresh_from_db()
     progress = progress_of(enrollment)
     assert enrollment.completed_at is not None  # not silently reopened
@@ -220,26 +223,15 @@ def test_a_lesson_added_after_completion_counts_and_shows_as_new(enrollment, les
 def test_progress_never_exceeds_100_when_lessons_are_unpublished(enrollment, lessons):
     finish(enrollment, lessons[:4])  # module 1 (three lessons) and the first of module 2
     lessons[0].unpublish()
-    invalidate_outlines()
+    invalidate_content()
     progress = progress_of(enrollment)
     assert (progress.done, progress.total) == (3, 11)
     # Unpublish all of module 2: its finished lesson stops counting.
     lessons[3].get_parent().specific.unpublish()
-    invalidate_outlines()
+    invalidate_content()
     progress = progress_of(enrollment)
     assert (progress.done, progress.total) == (2, 8)
     assert progress.percent == 25
-
-
-@pytest.mark.django_db
-def test_deleting_an_account_removes_the_learning_data(enrollment, lessons, learner):
-    finish(enrollment, lessons[:1])
-    services.account_delete(user=learner)
-    assert not Enrollment.objects.filter(pk=enrollment.pk).exists()
-    assert not StepProgress.objects.exists()
-    from django.contrib.auth import get_user_model
-
-    assert not get_user_model().objects.filter(pk=learner.pk).exists()
 
 
 @pytest.mark.postgres
@@ -248,26 +240,11 @@ def test_racing_enrolments_leave_one_row(course):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite serialises writers")
     learner = UserFactory(username="racer")
-    barrier = threading.Barrier(6)
-    errors = []
 
     def enrol():
-        from django.db import connection as thread_connection
+        return services.enrollment_create(user=learner, course=course)
 
-        try:
-            barrier.wait()
-            services.enrollment_create(user=learner, course=course)
-        except Exception as error:
-            errors.append(error)
-        finally:
-            thread_connection.close()
-
-    threads = [threading.Thread(target=enrol) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert errors_in(run_at_once(*[enrol] * 6)) == []
     assert Enrollment.objects.filter(user=learner, course=course).count() == 1
 
 
@@ -279,23 +256,15 @@ def test_racing_last_steps_complete_the_course_once(course, lessons):
     learner = UserFactory(username="racer2")
     enrollment = services.enrollment_create(user=learner, course=course)
     finish(enrollment, lessons[:-2])
-    barrier = threading.Barrier(2)
 
     def done(lesson):
-        from django.db import connection as thread_connection
-
-        try:
+        def call():
             own = Enrollment.objects.select_related("course", "user").get(pk=enrollment.pk)
-            barrier.wait()
-            services.step_record_done(enrollment=own, page=lesson)
-        finally:
-            thread_connection.close()
+            return services.step_record_done(enrollment=own, page=lesson)
 
-    threads = [threading.Thread(target=done, args=(lesson,)) for lesson in lessons[-2:]]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        return call
+
+    assert errors_in(run_at_once(*(done(lesson) for lesson in lessons[-2:]))) == []
     enrollment.refresh_from_db()
     assert enrollment.completed_at is not None
     assert len(mail.outbox) == 1

@@ -13,7 +13,7 @@ from typing import Any
 
 import factory
 
-from enrollments.models import Order
+from payments.models import Order
 
 from .users import UserFactory
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from enrollments.models import Order
-from tests.factories import OrderFactory, UserFactory, build_course
+from payments.models import Order
+from tests.factories import OrderFactory, build_course
 from tests.factories.payments import (
     TEST_SECRET_KEY,
     TEST_WEBHOOK_SECRET,
@@ -21,11 +21,6 @@ def paid_course(home_page):
     return build_course(
         home_page, modules=2, lessons_per_module=2, price=Decimal("149.00"), title="Betaalde cursus"
     )
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory(email="leerling@example.com")
 
 
 @pytest.fixture
@@ -60,7 +55,7 @@ def post_event(client, stripe_keys, django_capture_on_commit_callbacks):
             headers["HTTP_STRIPE_SIGNATURE"] = signature
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(
-                reverse("stripe:webhook"), data=body, content_type="application/json", **headers
+                reverse("stripe_webhook"), data=body, content_type="application/json", **headers
             )
 
     return post

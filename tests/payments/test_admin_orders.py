@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from enrollments.models import Order
+from payments.models import Order
 from tests.factories import InstructorFactory, OrderFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from enrollments import services
-from enrollments.models import Enrollment, Order
+from enrollments.models import Enrollment
+from payments.models import Order
 from tests.factories import OrderFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,14 +134,14 @@ def test_buying_in_english_gets_stripe_and_the_welcome_mail_in_english(
     (call,) = fake_stripe.calls("POST", "/v1/checkout/sessions")
     assert call.params["locale"] == "en"
 
-    from enrollments import orders
+    from payments import services as orders
 
     with transaction.atomic():
         orders.order_fulfil(order=Order.objects.select_for_update().get(pk=order.pk))
     with translation.override("nl"):  # the worker's own language does not decide
         assert orders.order_welcome_email_send(order_id=order.pk) is True
     (message,) = mail.outbox
-    assert message.subject.startswith("Welcome to")
+    assert message.subject.startswith("[MCMT Academie] Welcome to")
 
 
 def test_automatic_tax_is_requested_when_the_setting_is_on(

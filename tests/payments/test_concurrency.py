@@ -1,12 +1,11 @@
 """The same event delivered twice at the same moment (Stripe retries while we still work)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
-from enrollments import orders
-from enrollments.models import Enrollment, Order, StripeEvent
+from enrollments.models import Enrollment
+from payments import services as orders
+from payments.models import Order, StripeEvent
+from tests.concurrency import errors_in, run_at_once
 from tests.factories.payments import session_object, stripe_event
 
 
@@ -15,25 +14,9 @@ from tests.factories.payments import session_object, stripe_event
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_duplicate_deliveries_apply_once(order, stripe_keys):
     event = stripe_event("checkout.session.completed", session_object(order))
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def deliver():
-        try:
-            barrier.wait()
-            results.append(orders.stripe_event_process(event=event))
-        except Exception as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=deliver) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    assert errors == []
+    deliver = lambda: orders.stripe_event_process(event=event)  # noqa: E731
+    results = run_at_once(deliver, deliver)
+    assert errors_in(results) == []
     assert sorted(results) == [False, True]
     assert StripeEvent.objects.count() == 1
     assert Enrollment.objects.count() == 1

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from enrollments.models import Enrollment, Order
-from enrollments.payment_tasks import reconcile_checkout_sessions
+from enrollments.models import Enrollment
+from payments.models import Order
+from payments.tasks import reconcile_checkout_sessions
 from tests.factories import OrderFactory
 from tests.factories.payments import session_object
 
@@ -68,10 +69,10 @@ def test_reconcile_runs_from_celery_beat_every_few_minutes():
     entry = next(
         e
         for e in settings.CELERY_BEAT_SCHEDULE.values()
-        if e["task"] == "enrollments.payment_tasks.reconcile_checkout_sessions"
+        if e["task"] == "payments.tasks.reconcile_checkout_sessions"
     )
     assert entry["schedule"] <= timedelta(minutes=10)
     from lms.celery import app
 
     app.loader.import_default_modules()
-    assert "enrollments.payment_tasks.reconcile_checkout_sessions" in app.tasks
+    assert "payments.tasks.reconcile_checkout_sessions" in app.tasks

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.utils import timezone
@@ -14,34 +15,23 @@ def upcoming_course(home_page):
     )
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs what the block queued with on_commit at its end, as a
+    commit would."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture
+def client(committing_client_class):
+    """The waitlist's requests queue mails after commit: let them run after each request."""
+    return committing_client_class()
+
+
 def signup_data(**overrides) -> dict:
     data = {"name": "Anna de Boer", "email": "anna@example.com", "consent": "on", "website": ""}
     data.update(overrides)
     return data
-
-
-class _ImmediateOnCommit:
-    """django.db.transaction for waitlist.services, with on_commit run at once.
-
-    Tests run inside one transaction that never commits; this stands in for the commit.
-    Tests that use a real worker (transactional_db) keep Django's own behaviour.
-    """
-
-    def __getattr__(self, name):
-        from django.db import transaction
-
-        return getattr(transaction, name)
-
-    @staticmethod
-    def on_commit(func, using=None, robust=False):
-        func()
-
-
-@pytest.fixture(autouse=True)
-def _on_commit_runs_at_once(request, monkeypatch):
-    if "transactional_db" in request.fixturenames:
-        return
-    monkeypatch.setattr("waitlist.services.transaction", _ImmediateOnCommit())
 
 
 #: The Dutch of the standard announcement (waitlist.models.DEFAULT_SUBJECT/DEFAULT_BODY).

@@ -106,7 +106,7 @@ def test_instructor_edits_announcement_sees_progress_and_sends_a_test(
     assert instructor_client.post(send_test).status_code == 302
     [message] = smtp_server.messages
     assert message["To"] == "ilse@example.com"
-    assert message["Subject"] == f"Live: {course.title}"
+    assert message["Subject"] == f"[MCMT Academie] Live: {course.title}"
 
 
 def test_instructor_may_empty_the_text_to_send_the_standard_one(

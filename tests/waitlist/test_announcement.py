@@ -39,7 +39,7 @@ def test_publishing_sends_the_announcement_to_confirmed_people_only(
         publish(draft_course)
     assert sorted(m["To"] for m in smtp_server.messages) == ["anna@example.com", "en@example.com"]
     message = smtp_server.to("anna@example.com")[0]
-    assert message["Subject"] == f"{draft_course.title} is nu open!"
+    assert message["Subject"] == f"[MCMT Academie] {draft_course.title} is nu open!"
     assert message.is_multipart()
     assert {p.get_content_type() for p in message.walk()} >= {"text/plain", "text/html"}
     assert "Hoi Anna" in text_part(message)
@@ -49,7 +49,7 @@ def test_publishing_sends_the_announcement_to_confirmed_people_only(
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert unsubscribe in text_part(message)
     english = smtp_server.to("en@example.com")[0]
-    assert english["Subject"] == f"{draft_course.title} is now open!"
+    assert english["Subject"] == f"[MCMT Academie] {draft_course.title} is now open!"
     assert "You were on the waitlist" in text_part(english)
     assert "Unsubscribe:" in text_part(english)
     assert (
@@ -137,14 +137,14 @@ def test_wagtail_scheduled_publishing_sends_the_announcement(
     assert len(smtp_server.messages) == 1
 
 
-def test_temporary_smtp_error_keeps_the_row_pending_for_a_retry(course, settings):
+def test_temporary_smtp_error_keeps_the_row_pending_for_a_retry(committed, course, settings):
     SubscriberFactory(course=course, email="a@example.com")
     SubscriberFactory(course=course, email="later@example.com")
     with SmtpSink(temp_fail={"later@example.com"}) as sink:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT = sink.host, sink.port
         # The eager task asks Celery for a retry (with backoff on a real worker).
-        with pytest.raises((Retry, services.TemporaryDeliveryError)):
+        with pytest.raises((Retry, services.TemporaryDeliveryError)), committed():
             services.announcement_dispatch(course=course)
     rows = {d.subscriber.email: d for d in Delivery.objects.select_related("subscriber")}
     assert rows["a@example.com"].status == "sent"
@@ -177,21 +177,22 @@ def test_sweeper_requeues_stale_pending_deliveries(course, smtp_server):
 
 
 def test_standard_text_goes_out_in_each_subscribers_language(
-    course, smtp_server, dutch_standard_text
+    committed, course, smtp_server, dutch_standard_text
 ):
     SubscriberFactory(course=course, name="Piet", email="piet@example.com", language="nl")
     SubscriberFactory(course=course, name="Jane", email="jane@example.com", language="en")
-    services.announcement_dispatch(course=course)
+    with committed():
+        services.announcement_dispatch(course=course)
     announcement = course.waitlist_announcement
     assert (announcement.subject, announcement.body) == ("", "")  # nothing written yet
     dutch, english = smtp_server.to("piet@example.com")[0], smtp_server.to("jane@example.com")[0]
-    assert dutch["Subject"] == f"{course.title} is nu open!"
+    assert dutch["Subject"] == f"[MCMT Academie] {course.title} is nu open!"
     assert text_part(dutch).splitlines()[:3] == [
         "Hoi Piet,",
         "",
         dutch_standard_text["body"].splitlines()[2],
     ]
-    assert english["Subject"] == f"{course.title} is now open!"
+    assert english["Subject"] == f"[MCMT Academie] {course.title} is now open!"
     assert text_part(english).splitlines()[:3] == [
         "Hi Jane,",
         "",
@@ -201,17 +202,20 @@ def test_standard_text_goes_out_in_each_subscribers_language(
 
 
 def test_instructors_own_text_goes_out_as_written_to_everyone(
-    course, smtp_server, dutch_standard_text
+    committed, course, smtp_server, dutch_standard_text
 ):
     AnnouncementFactory(course=course, subject="Eindelijk: {course}", body="Beste {name}")
     SubscriberFactory(course=course, name="Jane", email="jane@example.com", language="en")
-    services.announcement_dispatch(course=course)
+    with committed():
+        services.announcement_dispatch(course=course)
     [message] = smtp_server.messages
-    assert message["Subject"] == f"Eindelijk: {course.title}"
+    assert message["Subject"] == f"[MCMT Academie] Eindelijk: {course.title}"
     assert text_part(message).startswith("Beste Jane")
 
 
-def test_a_name_that_cannot_go_into_the_subject_fails_that_delivery_only(course, smtp_server):
+def test_a_name_that_cannot_go_into_the_subject_fails_that_delivery_only(
+    committed, course, smtp_server
+):
     """A line break in a name (stored before the form refused them) and {name} in the
     subject: Django refuses the header. That row fails; the launch mail reaches the rest."""
     AnnouncementFactory(course=course, subject="{name}, {course} is open")
@@ -220,9 +224,13 @@ def test_a_name_that_cannot_go_into_the_subject_fails_that_delivery_only(course,
     evil = SubscriberFactory(course=course, name="Evil\nX", email="evil@example.com")
     SubscriberFactory(course=course, name="Anna", email="anna@example.com")
     SubscriberFactory(course=course, name="Bram", email="bram@example.com")
-    services.announcement_dispatch(course=course)
+    with committed():
+        services.announcement_dispatch(course=course)
     assert sorted(m["To"] for m in smtp_server.messages) == ["anna@example.com", "bram@example.com"]
-    assert smtp_server.to("anna@example.com")[0]["Subject"] == f"Anna, {course.title} is open"
+    assert (
+        smtp_server.to("anna@example.com")[0]["Subject"]
+        == f"[MCMT Academie] Anna, {course.title} is open"
+    )
     statuses = dict(Delivery.objects.values_list("subscriber__email", "status"))
     assert statuses == {
         "evil@example.com": "failed",
@@ -242,12 +250,13 @@ def test_a_name_that_cannot_go_into_the_subject_fails_that_delivery_only(course,
     assert len(smtp_server.messages) == 2
 
 
-def test_placeholders_are_filled(course, smtp_server):
+def test_placeholders_are_filled(committed, course, smtp_server):
     AnnouncementFactory(course=course, subject="Open: {course}", body="Dag {name}, {course_url} {x")
     SubscriberFactory(course=course, name="Piet")
-    services.announcement_dispatch(course=course)
+    with committed():
+        services.announcement_dispatch(course=course)
     [message] = smtp_server.messages
-    assert message["Subject"] == f"Open: {course.title}"
+    assert message["Subject"] == f"[MCMT Academie] Open: {course.title}"
     assert re.search(r"Dag Piet, http://testserver/\S+ \{x", text_part(message))
 
 
@@ -258,7 +267,7 @@ def test_announcement_of_a_paid_course_carries_the_early_bird_code(
 
     from wagtail.models import Site
 
-    from enrollments.models import PaymentSettings
+    from payments.models import PaymentSettings
 
     settings_row = PaymentSettings.for_site(Site.objects.get(is_default_site=True))
     settings_row.early_bird_code = "VROEGEVOGEL"
@@ -267,7 +276,8 @@ def test_announcement_of_a_paid_course_carries_the_early_bird_code(
     free = build_course(home_page, modules=1, lessons_per_module=1)
     for course in (paid, free):
         SubscriberFactory(course=course, email=f"{course.slug}@example.com")
-        services.announcement_dispatch(course=course)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.announcement_dispatch(course=course)
     paid_mail = smtp_server.to(f"{paid.slug}@example.com")[0]
     assert "VROEGEVOGEL" in text_part(paid_mail)
     assert "<strong>VROEGEVOGEL</strong>" in html_part(paid_mail)
@@ -301,3 +311,30 @@ def test_the_marks_written_per_mail_read_back_as_the_orm_writes_them(course, smt
     )
     sent_at = rows.first().sent_at
     assert sent_at.tzinfo is not None and before <= sent_at <= after
+
+
+def test_the_announcement_is_queued_only_once_the_dispatch_commits(
+    course, smtp_server, django_capture_on_commit_callbacks
+):
+    """A worker that picked the send up before the delivery rows commit would find none."""
+    SubscriberFactory(course=course, email="piet@example.com")
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        assert services.announcement_dispatch(course=course) == 1
+    assert smtp_server.messages == []
+    assert len(queued) == 1
+    queued[0]()
+    assert [m["To"] for m in smtp_server.messages] == ["piet@example.com"]
+
+
+def test_publishing_queues_the_dispatch_after_the_publish_commits(
+    draft_course, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    with mock.patch("waitlist.tasks.dispatch_announcement.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=False) as queued:
+            draft_course.save_revision().publish()
+        delay.assert_not_called()
+        for callback in queued:
+            callback()
+        delay.assert_called_once_with(draft_course.pk)

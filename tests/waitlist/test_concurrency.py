@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from tests.concurrency import errors_in, run_at_once
 from tests.factories import build_course
 from waitlist import services
 from waitlist.models import Subscriber
@@ -30,24 +31,14 @@ def test_simultaneous_signups_with_case_variants_leave_one_record_per_address(ho
         "anna{n}@EXAMPLE.COM",
     ]
     addresses = [v.format(n=n) for n in range(5) for v in variants]
-    barrier = threading.Barrier(len(addresses))
-    errors: list[BaseException] = []
 
-    def sign_up(email: str) -> None:
-        try:
-            barrier.wait(timeout=10)
-            services.signup_create(course=course, name="Anna", email=email, language="nl")
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
+    def sign_up(email: str):
+        return lambda: services.signup_create(
+            course=course, name="Anna", email=email, language="nl"
+        )
 
-    threads = [threading.Thread(target=sign_up, args=(a,)) for a in addresses]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert errors == []
+    results = run_at_once(*(sign_up(a) for a in addresses))
+    assert errors_in(results) == []
     assert Subscriber.objects.count() == 5
     assert sorted(Subscriber.objects.values_list("email_normalised", flat=True)) == [
         f"anna{n}@example.com" for n in range(5)

@@ -4,7 +4,6 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -74,9 +73,9 @@ def test_standalone_page_shows_form(client, upcoming_course):
 
 
 def test_signup_without_csrf_token_stores_person_and_sends_confirmation(
-    upcoming_course, smtp_server
+    upcoming_course, smtp_server, committing_client_class
 ):
-    client = Client(enforce_csrf_checks=True)
+    client = committing_client_class(enforce_csrf_checks=True)
     response = client.post(signup_url(upcoming_course), signup_data())
     assert response.status_code == 302
     assert response["Location"].endswith(f"/waitlist/{upcoming_course.slug}/thanks/")
@@ -112,9 +111,10 @@ def test_second_signup_with_other_case_keeps_one_record_and_answers_the_same(
 
 
 def test_repeated_signups_of_one_address_send_one_confirmation_per_interval(
-    upcoming_course, smtp_server
+    upcoming_course, smtp_server, committing_client_class
 ):
     """Many browsers made to sign a victim up (the endpoint takes posts from any site)."""
+    Client = committing_client_class
     answers = set()
     for n in range(5):
         browser = Client(REMOTE_ADDR=f"10.0.1.{n}")  # each under the per-IP limit
@@ -305,3 +305,20 @@ def test_confirming_after_launch_sends_the_live_mail_at_once(
     # Confirming twice sends nothing more.
     client.post(link)
     assert len(smtp_server.messages) == 2
+
+
+def test_the_confirmation_mail_waits_for_the_signup_to_commit(
+    upcoming_course, smtp_server, django_capture_on_commit_callbacks
+):
+    """A mail sent before the row commits could carry a link to a signup that a rollback
+    then removes; and a worker could look for the row before it exists."""
+    from waitlist import services
+
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        services.signup_create(
+            course=upcoming_course, name="Anna", email="anna@example.com", language="nl"
+        )
+    assert smtp_server.messages == []
+    assert len(queued) == 1
+    queued[0]()
+    assert [m["To"] for m in smtp_server.messages] == ["anna@example.com"]

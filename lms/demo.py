@@ -1,0 +1,87 @@
+"""The demo as a whole: the course (`courses.demo`), the demo accounts and the demo
+learner's progress.
+
+The demo accounts have passwords printed in the README, so they are made only where that is
+harmless: with DEBUG on (the `make demo` machine), or when asked for by name
+(`seed_demo --demo-accounts`, which warns). A production set-up loads the course alone and
+creates its own admin with `createsuperuser`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from courses.demo import SeedReport, seed_course
+from courses.models import CoursePage, LessonPage
+from enrollments import services
+from enrollments.models import Enrollment
+
+INSTRUCTORS_GROUP = "Instructors"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+    password: str
+    first_name: str
+    last_name: str
+
+
+DEMO_LOGINS = [
+    DemoLogin("instructor", "instructeur@mcmt.example", "mcmt-instructeur", "Femke", "Janssen"),
+    DemoLogin("learner", "leerling@mcmt.example", "mcmt-leerling", "Lars", "Jansen"),
+    DemoLogin("admin", "admin@mcmt.example", "mcmt-beheerder", "Beheer", "MCMT"),
+]
+
+
+def _accounts(report: SeedReport) -> None:
+    from allauth.account.models import EmailAddress
+
+    user_model = get_user_model()
+    for login in DEMO_LOGINS:
+        user = user_model.objects.filter(email__iexact=login.email).first()
+        if user is None:
+            user = user_model(
+                username=login.email.split("@")[0],
+                email=login.email,
+                first_name=login.first_name,
+                last_name=login.last_name,
+                is_superuser=login.role == "admin",
+                is_staff=login.role == "admin",
+            )
+            user.set_password(login.password)
+            user.save()
+            report.add(f"user {login.email}")
+        EmailAddress.objects.get_or_create(
+            user=user, email=login.email, defaults={"verified": True, "primary": True}
+        )
+        if login.role == "instructor":
+            user.groups.add(Group.objects.get(name=INSTRUCTORS_GROUP))
+
+
+def _learner_progress(course: CoursePage, report: SeedReport) -> None:
+    """The demo learner is enrolled and has finished the first two lessons (idempotent)."""
+    learner = get_user_model().objects.get(email__iexact="leerling@mcmt.example")
+    enrollment = Enrollment.objects.filter(user=learner, course=course).first()
+    if enrollment is None:
+        enrollment = services.enrollment_create(user=learner, course=course)
+        report.add(f"enrolment {learner.email}")
+    if not enrollment.is_active:
+        return  # revoked by staff since: leave it so
+    for lesson in LessonPage.objects.in_course(course)[:2]:
+        services.step_record_done(enrollment=enrollment, page=lesson)
+
+
+@transaction.atomic
+def seed_demo(*, accounts: bool, prelaunch_minutes: int | None = None) -> SeedReport:
+    report = SeedReport()
+    course = seed_course(report, prelaunch_minutes=prelaunch_minutes)
+    if accounts:
+        _accounts(report)
+        _learner_progress(course, report)
+    return report

@@ -1,0 +1,96 @@
+"""Wagtail admin: the orders screen, and the guards that keep bookkeeping from being deleted
+(`admin_guards`).
+
+Orders are read-only for everyone, superusers too: only Stripe's webhooks and the reconcile
+job change them. Instructors get the view permission through a migration; refunds are made
+in the Stripe Dashboard, and their webhook updates the order here.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from core.admin import ReadOnlyPermissionPolicy
+from courses.models import CoursePage
+
+from . import admin_guards  # noqa: F401  (registers its hooks)
+from .models import Order
+
+register_permission_policy(Order, ReadOnlyPermissionPolicy(Order))
+
+
+class OrderFilterSet(WagtailFilterSet):
+    status = ChoiceFilter(label=_("status"), choices=Order.Status.choices, empty_label=_("All"))
+    course = ModelChoiceFilter(label=_("course"), queryset=CoursePage.objects.order_by("title"))
+    created_at = DateFromToRangeFilter(label=_("created at"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Order
+        fields = ["status", "course", "created_at"]
+
+
+class OrderViewSet(ModelViewSet):
+    model = Order
+    icon = "form"
+    menu_label = _("Orders")
+    menu_order = 310
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+    form_fields = ["status"]  # required by ModelViewSet; the edit view is never permitted
+    search_fields = ["user__email", "checkout_session_id", "payment_intent_id"]
+    filterset_class = OrderFilterSet
+    list_display = [
+        Column("learner", accessor="user.email", label=_("learner")),
+        Column("course", label=_("course")),
+        Column("amount", label=_("amount (EUR)")),
+        Column("status", accessor="get_status_display", label=_("status")),
+        DateColumn("created_at", label=_("created at")),
+        DateColumn("paid_at", label=_("paid at")),
+        Column("checkout_session_id", label=_("Stripe Checkout Session")),
+        Column("payment_intent_id", label=_("Stripe PaymentIntent")),
+    ]
+    list_export = [
+        "reference",
+        "user.email",
+        "course.title",
+        "amount",
+        "amount_paid",
+        "currency",
+        "get_status_display",
+        "created_at",
+        "paid_at",
+        "checkout_session_id",
+        "payment_intent_id",
+    ]
+    export_headings = {
+        "reference": _("order reference"),
+        "user.email": _("learner"),
+        "course.title": _("course"),
+        "get_status_display": _("status"),
+    }
+    export_filename = "orders"
+    inspect_view_fields = [
+        "reference",
+        "user",
+        "course",
+        "status",
+        "amount",
+        "amount_paid",
+        "currency",
+        "checkout_session_id",
+        "payment_intent_id",
+        "created_at",
+        "paid_at",
+        "updated_at",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_order_viewset():
+    return OrderViewSet("orders")
