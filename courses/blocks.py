@@ -2,8 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .worksheets import MINUTES_PER_WEEK_MAX, worksheet_choices, worksheet_kind
+
+REQUIRED_HELP = _("The learner must answer before the step counts as done.")
 
 
 class ImageBlock(blocks.StructBlock):
@@ -64,11 +69,104 @@ class ReflectionBlock(blocks.StructBlock):
         required=False,
         help_text=_("How to approach the exercise; shown below the question."),
     )
+    required = blocks.BooleanBlock(
+        label=_("Required"), required=False, default=False, help_text=REQUIRED_HELP
+    )
 
     class Meta:
         icon = "edit"
         label = _("Reflection exercise")
         template = "blocks/reflection_block.html"
+
+
+class WorksheetBlock(blocks.StructBlock):
+    """A typed exercise whose answers feed the learner's plan (schema: courses/worksheets.py).
+
+    The block renders the assignment only; the answer form is added by the plan feature.
+    """
+
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=worksheet_choices,
+        help_text=_("Which part of the learner's plan this worksheet fills."),
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    instructions = blocks.TextBlock(
+        label=_("Instructions"), help_text=_("What the learner writes down, and how.")
+    )
+    required = blocks.BooleanBlock(
+        label=_("Required"), required=False, default=False, help_text=REQUIRED_HELP
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["worksheet"] = worksheet_kind(value.get("kind") or "")
+        return context
+
+    class Meta:
+        icon = "form"
+        label = _("Worksheet")
+        template = "blocks/worksheet_block.html"
+
+
+class CaseBlock(blocks.StructBlock):
+    """A worked case: what happened, what was done, what came of it and what to learn."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    situation = blocks.TextBlock(label=_("Situation"))
+    approach = blocks.TextBlock(label=_("Approach"))
+    result = blocks.TextBlock(label=_("Result"))
+    lesson = blocks.TextBlock(label=_("Lesson"), help_text=_("What the learner takes from it."))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Worked case")
+        template = "blocks/case_block.html"
+
+
+class TimeBudgetRowBlock(blocks.StructBlock):
+    activity = blocks.CharBlock(label=_("Activity"), max_length=200)
+    minutes_per_week = blocks.IntegerBlock(
+        label=_("Minutes per week"), min_value=0, max_value=MINUTES_PER_WEEK_MAX
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Activity")
+
+
+class TimeBudgetBlock(blocks.StructBlock):
+    """What a pillar's activities cost per week; the template adds up the total."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False)
+    rows = blocks.ListBlock(TimeBudgetRowBlock(), label=_("Activities"), min_num=1)
+    note = blocks.TextBlock(
+        label=_("Note"), required=False, help_text=_("How to make it fit; shown below the sum.")
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        total = sum(int(row.get("minutes_per_week") or 0) for row in value.get("rows") or [])
+        context["total_minutes"] = total
+        context["total_hours"], context["total_rest_minutes"] = divmod(total, 60)
+        return context
+
+    class Meta:
+        icon = "time"
+        label = _("Time budget")
+        template = "blocks/time_budget_block.html"
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "download"
+        label = _("Download")
+        template = "blocks/download_block.html"
 
 
 class LessonBodyBlock(blocks.StreamBlock):
@@ -85,6 +183,10 @@ class LessonBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     takeaways = TakeawaysBlock()
     reflection = ReflectionBlock()
+    worksheet = WorksheetBlock()
+    case = CaseBlock()
+    time_budget = TimeBudgetBlock()
+    download = DownloadBlock()
 
     class Meta:
         block_counts = {"takeaways": {"max_num": 1}}

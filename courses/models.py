@@ -236,7 +236,11 @@ class ModulePage(InCourseMixin, Page):
         _("MCMT pillar"),
         max_length=16,
         choices=Pillar.choices,
-        help_text=_("Which part of the MCMT model this module teaches."),
+        blank=True,
+        help_text=_(
+            "Which part of the MCMT model this module teaches. Leave empty for a module about "
+            "the model as a whole, such as the opening or the closing module."
+        ),
     )
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences; shown in the course outline.")
@@ -304,6 +308,15 @@ class LessonPage(CourseStepMixin, Page):
     summary = models.CharField(
         _("summary"), max_length=300, blank=True, help_text=_("One sentence for the outline.")
     )
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Objective"), max_length=200))],
+        verbose_name=_("lesson objectives"),
+        blank=True,
+        help_text=_(
+            "What the learner can do after this lesson, one per line; shown at the top. "
+            "Completes the sentence “After this lesson you can…”."
+        ),
+    )
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson content"))
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated time (minutes)"),
@@ -322,6 +335,7 @@ class LessonPage(CourseStepMixin, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("free_preview")]),
+        FieldPanel("objectives"),
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
