@@ -136,7 +136,6 @@ def _modules(course: CoursePage, report: SeedReport) -> None:
                     slug=module_data["slug"],
                     pillar=module_data["pillar"],
                     summary=module_data["summary"],
-                    estimated_minutes=module_data["estimated_minutes"],
                 )
             )
             _publish(module)

@@ -164,6 +164,7 @@ class CoursePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["courses.HomePage"]
     subpage_types = ["courses.ModulePage"]
+    admin_default_ordering = "ord"  # modules in course order in the explorer
 
     class Meta:
         verbose_name = _("course")
@@ -245,21 +246,22 @@ class ModulePage(InCourseMixin, Page):
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences; shown in the course outline.")
     )
-    estimated_minutes = models.PositiveSmallIntegerField(
-        _("estimated time (minutes)"),
-        default=30,
-        validators=[MinValueValidator(1), MaxValueValidator(1000)],
-        help_text=_("About how long the whole module takes, lessons and quiz together."),
-    )
-
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("pillar"), FieldPanel("estimated_minutes")]),
+        FieldPanel("pillar"),
         FieldPanel("summary"),
+        HelpPanel(
+            content=_(
+                "The module's time and its number of lessons and quizzes are added up from its "
+                "published lessons and quizzes: set the minutes on each of them."
+            )
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+    # The explorer lists lessons and quizzes in course order (and lets them be dragged).
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("module")

@@ -44,7 +44,6 @@ class ModulePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Module {n}")
     pillar = Pillar.PEOPLE
     summary = "Wat deze module behandelt."
-    estimated_minutes = 30
 
 
 class LessonPageFactory(wagtail_factories.PageFactory):

@@ -58,12 +58,12 @@ def test_a_database_with_paid_orders_migrates_to_the_payments_app_intact(home_pa
 
     # Back to before the move: the rows are the enrollments app's again ...
     state = migrate(PLAN_BEFORE_THE_MOVE).loader.project_state(BEFORE_THE_MOVE).apps
-    OldOrder = state.get_model("enrollments", "Order")  # noqa: N806
+    OldOrder = state.get_model("enrollments", "Order")
     assert OldOrder._meta.db_table == "enrollments_order"
     assert sorted(OldOrder.objects.values_list("pk", "status")) == sorted(
         [(paid.pk, "paid"), (pending.pk, "pending")]
     )
-    ContentType = state.get_model("contenttypes", "ContentType")  # noqa: N806
+    ContentType = state.get_model("contenttypes", "ContentType")
     assert ContentType.objects.filter(app_label="enrollments", model="order").exists()
 
     # ... and forward again, as an existing production database would go.
