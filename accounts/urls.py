@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("delete/", views.account_delete, name="delete"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -8,10 +8,15 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from enrollments.models import Enrollment
 
 from . import services
 from .forms import AccountDeleteForm
+from .signals import SESSION_KEY
 
 
 @login_required
@@ -27,3 +32,53 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your account and your learning data have been deleted."))
             return redirect("wagtail_serve", "")
     return render(request, "account/delete.html", {"form": form})
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """An invitation link: who invites you to what, and the way in. GET shows it; a logged-in
+    visitor accepts with a POST; a visitor without an account signs up with the invited
+    address (which the link verifies) or logs in, and comes back here."""
+    try:
+        invite = services.invitation_for_token(token)
+    except services.InvitationInvalid as error:
+        return render(
+            request, "accounts/invitation_invalid.html", {"message": error.messages[0]}, status=404
+        )
+    course = invite.course
+    if not course.live:
+        return render(
+            request,
+            "accounts/invitation_invalid.html",
+            {"message": _("This course is not available right now.")},
+            status=404,
+        )
+    here = request.get_full_path()
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            services.invitation_accept(invitation=invite, user=request.user)
+        except services.InvitationInvalid as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(here)
+        messages.success(request, _("You are enrolled. Enjoy the course!"))
+        return redirect(course.get_url(request=request) or "/")
+    if not request.user.is_authenticated:
+        request.session[SESSION_KEY] = token
+    enrolled = (
+        request.user.is_authenticated
+        and Enrollment.objects.filter(
+            user=request.user, course=course, status=Enrollment.Status.ACTIVE
+        ).exists()
+    )
+    return render(
+        request,
+        "accounts/invitation.html",
+        {
+            "invitation": invite,
+            "course": course,
+            "enrolled": enrolled,
+            "signup_url": reverse("account_signup")
+            + "?"
+            + urlencode({"email": invite.email, "next": here}),
+            "login_url": reverse("account_login") + "?" + urlencode({"next": here}),
+        },
+    )

@@ -24,6 +24,8 @@ class Order(models.Model):
         REFUNDED = "refunded", _("refunded")
         DISPUTED = "disputed", _("disputed")
         EXPIRED = "expired", _("expired")
+        # Given, not sold: an instructor invited or enrolled the learner in a paid course.
+        COMPLIMENTARY = "comp", _("complimentary")
 
     reference = models.UUIDField(_("order reference"), unique=True, editable=False)
     user = models.ForeignKey(

@@ -45,6 +45,7 @@ RANK = {
     Order.Status.FAILED: 1,
     Order.Status.EXPIRED: 1,
     Order.Status.PAID: 2,
+    Order.Status.COMPLIMENTARY: 2,
     Order.Status.REFUNDED: 3,
     Order.Status.DISPUTED: 3,
 }
@@ -296,7 +297,9 @@ def order_revoke(*, order: Order, status: str) -> None:
     if not _move(order, status) or not was_paid:
         return
     if Order.objects.filter(
-        user=order.user_id, course=order.course_id, status=Order.Status.PAID
+        user=order.user_id,
+        course=order.course_id,
+        status__in=[Order.Status.PAID, Order.Status.COMPLIMENTARY],
     ).exists():
         return
     enrollment = Enrollment.objects.filter(
@@ -308,6 +311,30 @@ def order_revoke(*, order: Order, status: str) -> None:
     if enrollment is not None:
         enrollment_services.enrollment_revoke(enrollment=enrollment)
     logger.info("Order %s %s: access revoked", order.reference, status)
+
+
+def order_complimentary_create(*, user, course, note: str = "") -> Order:
+    """Give a paid course away (an instructor's invitation or manual enrolment): recorded as
+    an order of 0 EUR with status "complimentary", so the orders report shows every learner
+    of a paid course and how they came in. One per learner and course is enough."""
+    existing = Order.objects.filter(
+        user=user, course=course, status=Order.Status.COMPLIMENTARY
+    ).first()
+    if existing is not None:
+        return existing
+    order = Order.objects.create(
+        reference=uuid.uuid4(),
+        user=user,
+        course=course,
+        status=Order.Status.COMPLIMENTARY,
+        amount=Decimal("0.00"),
+        amount_paid=Decimal("0.00"),
+        currency="eur",
+        paid_at=timezone.now(),
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
+    logger.info("Order %s: course %s given to learner %s. %s", order.reference, course.pk, user.pk, note)
+    return order
 
 
 # --- Reconcile ------------------------------------------------------------------------------

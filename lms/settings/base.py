@@ -184,6 +184,9 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Learners log in by e-mail; the username made from it is internal and never shown.
 ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"
 
+# An instructor's invitation link to a course stays valid this many days.
+INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=30)
+
 # --- Internationalisation --------------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
