@@ -333,7 +333,9 @@ def order_complimentary_create(*, user, course, note: str = "") -> Order:
         paid_at=timezone.now(),
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
-    logger.info("Order %s: course %s given to learner %s. %s", order.reference, course.pk, user.pk, note)
+    logger.info(
+        "Order %s: course %s given to learner %s. %s", order.reference, course.pk, user.pk, note
+    )
     return order
 
 

@@ -73,7 +73,7 @@ def test_a_pasted_list_gets_a_report_per_line(instructor_client, course, learner
 
 def test_a_csv_file_with_a_header_invites_each_row(instructor_client, course):
     csv_file = SimpleUploadedFile(
-        "team.csv", "naam;e-mail\nPiet Jansen;piet@example.nl\nAnna;anna@example.nl\n".encode()
+        "team.csv", b"naam;e-mail\nPiet Jansen;piet@example.nl\nAnna;anna@example.nl\n"
     )
     response = instructor_client.post(
         reverse("invite_learners:index"),
