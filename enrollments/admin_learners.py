@@ -3,8 +3,13 @@
 Under "Learners" in the admin menu:
 
 - **Enrolments**: every enrolment with the learner's progress, filterable by course, status
-  and completion, exported as CSV or Excel. Read-only for everyone, superusers too: every
+  and completion, exported as CSV or Excel. Read-only as a form, superusers too: every
   change to an enrolment goes through `services.py`.
+- **The learner page** (an enrolment's own screen): who, which course, status with dates and
+  reason, progress per pillar and module, each step done or not with its date, the quiz
+  attempts, and actions: revoke or restore access with a reason (`manage_enrollment`).
+  Other apps add panels to it through the `LEARNER_PANELS_HOOK` (orders and the welcome
+  mail, the plan, the certificate, mails sent), so this app imports none of them.
 - **Lesson funnel**: per step of a course, how many enrolled learners finished it, one bar
   per step.
 
@@ -14,8 +19,11 @@ The "Instructors" group sees both through the `view_enrollment` permission (migr
 
 from __future__ import annotations
 
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +34,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
@@ -36,10 +44,16 @@ from core.admin import ReadOnlyPermissionPolicy
 from courses.models import CoursePage
 from courses.outline import course_outline
 
+from . import services
 from .models import Enrollment, StepProgress
-from .selectors import LearnerProgress, course_funnel, learner_progress
+from .selectors import LearnerProgress, course_funnel, learner_progress, learner_record
 
 VIEW_PERMISSION = "enrollments.view_enrollment"
+MANAGE_PERMISSION = "enrollments.manage_enrollment"
+
+#: Wagtail hook for panels on the learner page: `fn(enrollment=, request=)` returns None or
+#: a dict with "title", "template" and "context" (rendered inside the page).
+LEARNER_PANELS_HOOK = "enrollments_learner_panels"
 
 register_permission_policy(Enrollment, ReadOnlyPermissionPolicy(Enrollment))
 
@@ -133,6 +147,57 @@ class EnrollmentIndexView(IndexView):
         }
 
 
+class AccessForm(forms.Form):
+    action = forms.ChoiceField(choices=[("revoke", "revoke"), ("restore", "restore")])
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+
+class LearnerPageView(InspectView):
+    """An enrolment's own screen: the learner's story in the course."""
+
+    template_name = "enrollments/admin/learner_page.html"
+
+    def get_page_subtitle(self):
+        return learner_label(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        enrollment = self.object
+        panels = []
+        for fn in hooks.get_hooks(LEARNER_PANELS_HOOK):
+            panel = fn(enrollment=enrollment, request=self.request)
+            if panel:
+                panels.append(panel)
+        context.update(
+            record=learner_record(enrollment=enrollment),
+            panels=panels,
+            can_manage=self.request.user.has_perm(MANAGE_PERMISSION),
+            access_form=AccessForm(),
+        )
+        return context
+
+
+def change_access(request, pk: int):
+    """POST: revoke or restore an enrolment's access, with a reason."""
+    if request.method != "POST" or not request.user.has_perm(MANAGE_PERMISSION):
+        raise PermissionDenied
+    enrollment = get_object_or_404(Enrollment, pk=pk)
+    form = AccessForm(request.POST)
+    if form.is_valid():
+        reason = form.cleaned_data["reason"].strip()
+        if form.cleaned_data["action"] == "revoke":
+            done = services.enrollment_revoke(enrollment=enrollment, reason=reason)
+            text = _("Access revoked. The learner's progress is kept.")
+        else:
+            done = services.enrollment_restore(enrollment=enrollment, reason=reason)
+            text = _("Access restored, with the progress the learner had.")
+        if done:
+            messages.success(request, text)
+        else:
+            messages.info(request, _("Nothing changed: the access was already like that."))
+    return redirect(inspect_url(enrollment))
+
+
 class EnrollmentViewSet(ModelViewSet):
     model = Enrollment
     icon = "group"
@@ -140,6 +205,7 @@ class EnrollmentViewSet(ModelViewSet):
     index_view_class = EnrollmentIndexView
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = LearnerPageView
     ordering = ["-created_at"]
     form_fields = ["status"]  # required by ModelViewSet; editing is never permitted
     search_fields = ["user__email", "user__first_name", "user__last_name"]
@@ -189,16 +255,12 @@ class EnrollmentViewSet(ModelViewSet):
         "last_step_title": _("last step opened"),
     }
     export_filename = "enrolments"
-    inspect_view_fields = [
-        "user",
-        "course",
-        "status",
-        "source",
-        "created_at",
-        "completed_at",
-        "revoked_at",
-        "last_step",
-    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/access/", change_access, name="access"),
+        ]
 
 
 # --- Lesson funnel ------------------------------------------------------------------------------

@@ -36,6 +36,8 @@ class Enrollment(models.Model):
     created_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("access revoked at"), null=True, blank=True)
+    # Why access was last revoked or restored (a refund, a dispute, an instructor's note).
+    status_reason = models.CharField(_("reason"), max_length=200, blank=True)
     # Kept in the row, not in the cache, so a cache flush can never send the mail twice.
     completion_email_sent_at = models.DateTimeField(
         _("congratulation e-mail sent at"), null=True, blank=True, editable=False
@@ -52,6 +54,7 @@ class Enrollment(models.Model):
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
+        permissions = [("manage_enrollment", _("Can revoke or restore access and resend mails"))]
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="one_enrollment_per_course")
         ]

@@ -322,3 +322,65 @@ def course_funnel(*, course: CoursePage) -> CourseFunnel:
         for item in module.items
     ]
     return CourseFunnel(course, totals["learners"], totals["completed"], steps)
+
+
+# --- One learner, for instructors (the learner page in the admin) ---------------------------------
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    item: OutlineItem
+    module: OutlineModule
+    done_at: datetime | None
+
+
+@dataclass(frozen=True)
+class QuizRecord:
+    item: OutlineItem
+    attempts: list
+    best_score: int | None
+    passed: bool
+
+
+@dataclass(frozen=True)
+class LearnerRecord:
+    enrollment: Enrollment
+    progress: LearnerProgress
+    steps: list[StepRecord]
+    quizzes: list[QuizRecord]
+
+
+def learner_record(*, enrollment: Enrollment) -> LearnerRecord:
+    """Everything an instructor sees of one enrolment: progress per pillar and module, each
+    step with the moment it was finished, and each quiz's attempts (three queries)."""
+    from .models import QuizAttempt
+
+    outline = course_outline(enrollment.course)
+    done_at = dict(
+        StepProgress.objects.filter(enrollment=enrollment).values_list("page_id", "completed_at")
+    )
+    progress = learner_progress(
+        outline=outline, done_ids=done_at.keys(), completed_at=enrollment.completed_at
+    )
+    attempts: dict[int, list] = {}
+    for attempt in (
+        QuizAttempt.objects.filter(enrollment=enrollment)
+        .defer("questions", "answers")
+        .order_by("quiz_id", "number")
+    ):
+        attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    steps, quizzes = [], []
+    for module in outline.modules:
+        for item in module.items:
+            steps.append(StepRecord(item, module, done_at.get(item.id)))
+            if item.kind == "quiz":
+                tries = attempts.get(item.id, [])
+                quizzes.append(
+                    QuizRecord(
+                        item,
+                        tries,
+                        max((a.score for a in tries), default=None),
+                        any(a.passed for a in tries),
+                    )
+                )
+    return LearnerRecord(enrollment, progress, steps, quizzes)

@@ -71,20 +71,28 @@ def enrollment_free_create(*, user, course: CoursePage) -> Enrollment:
     return enrollment_create(user=user, course=course, source=Enrollment.Source.FREE)
 
 
-def enrollment_revoke(*, enrollment: Enrollment) -> None:
-    """Withdraw access (refund, dispute, staff). Progress and completion are kept."""
-    Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.ACTIVE).update(
-        status=Enrollment.Status.REVOKED, revoked_at=timezone.now()
+def enrollment_revoke(*, enrollment: Enrollment, reason: str = "") -> bool:
+    """Withdraw access (refund, dispute, staff). Progress and completion are kept. False
+    when access was withdrawn already."""
+    changed = Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.ACTIVE).update(
+        status=Enrollment.Status.REVOKED, revoked_at=timezone.now(), status_reason=reason[:200]
     )
-    enrollment.refresh_from_db(fields=["status", "revoked_at"])
+    enrollment.refresh_from_db(fields=["status", "revoked_at", "status_reason"])
+    if changed:
+        logger.info("enrolment %s revoked (%s)", enrollment.pk, reason or "no reason given")
+    return bool(changed)
 
 
-def enrollment_restore(*, enrollment: Enrollment) -> None:
-    """Give access back after a revoke, with the progress the learner had."""
-    Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.REVOKED).update(
-        status=Enrollment.Status.ACTIVE, revoked_at=None
+def enrollment_restore(*, enrollment: Enrollment, reason: str = "") -> bool:
+    """Give access back after a revoke, with the progress the learner had. False when the
+    enrolment was active already."""
+    changed = Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.REVOKED).update(
+        status=Enrollment.Status.ACTIVE, revoked_at=None, status_reason=reason[:200]
     )
-    enrollment.refresh_from_db(fields=["status", "revoked_at"])
+    enrollment.refresh_from_db(fields=["status", "revoked_at", "status_reason"])
+    if changed:
+        logger.info("enrolment %s restored (%s)", enrollment.pk, reason or "no reason given")
+    return bool(changed)
 
 
 def enrollment_last_step_set(*, enrollment: Enrollment, page_id: int) -> None:

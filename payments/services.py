@@ -309,7 +309,9 @@ def order_revoke(*, order: Order, status: str) -> None:
         source=Enrollment.Source.PAID,
     ).first()
     if enrollment is not None:
-        enrollment_services.enrollment_revoke(enrollment=enrollment)
+        enrollment_services.enrollment_revoke(
+            enrollment=enrollment, reason=f"Stripe: {Order.Status(status).label}"
+        )
     logger.info("Order %s %s: access revoked", order.reference, status)
 
 
@@ -408,3 +410,15 @@ def order_welcome_email_send(*, order_id: int) -> bool:
             },
         )
     return mail.send_once(order, "welcome_email_sent_at", message)
+
+
+def order_welcome_email_resend(*, order: Order) -> bool:
+    """An instructor sends the welcome mail again (the learner lost it): the stamp is cleared
+    and the mail queued after commit; False for an order that is not paid."""
+    if order.status != Order.Status.PAID:
+        return False
+    Order.objects.filter(pk=order.pk).update(welcome_email_sent_at=None)
+    from .tasks import send_payment_welcome
+
+    transaction.on_commit(lambda: send_payment_welcome.delay(order.pk))
+    return True

@@ -6,6 +6,10 @@ job change them. Instructors get the view permission through a migration; refund
 in the Stripe Dashboard, and their webhook updates the order here.
 """
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
@@ -16,8 +20,12 @@ from wagtail.permissions import register_permission_policy
 
 from core.admin import ReadOnlyPermissionPolicy
 from courses.models import CoursePage
+from enrollments.admin_learners import LEARNER_PANELS_HOOK, MANAGE_PERMISSION
 
-from . import admin_guards  # noqa: F401  (registers its hooks)
+from . import (
+    admin_guards,  # noqa: F401  (registers its hooks)
+    services,
+)
 from .models import Order
 
 register_permission_policy(Order, ReadOnlyPermissionPolicy(Order))
@@ -94,3 +102,41 @@ class OrderViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_order_viewset():
     return OrderViewSet("orders")
+
+
+# --- On the learner page: their orders, and the welcome mail sent again -------------------------
+
+
+@hooks.register(LEARNER_PANELS_HOOK)
+def learner_orders_panel(*, enrollment, request):
+    orders = list(
+        Order.objects.filter(user_id=enrollment.user_id, course_id=enrollment.course_id).order_by(
+            "-created_at"
+        )
+    )
+    if not orders:
+        return None
+    return {
+        "title": _("Orders"),
+        "template": "payments/admin/learner_orders_panel.html",
+        "context": {
+            "orders": orders,
+            "can_resend": request.user.has_perm(MANAGE_PERMISSION),
+        },
+    }
+
+
+def resend_welcome(request, pk: int):
+    if request.method != "POST" or not request.user.has_perm(MANAGE_PERMISSION):
+        raise PermissionDenied
+    order = get_object_or_404(Order, pk=pk)
+    if services.order_welcome_email_resend(order=order):
+        messages.success(request, _("The welcome mail is on its way again."))
+    else:
+        messages.error(request, _("Only a paid order has a welcome mail."))
+    return redirect(request.POST.get("next") or reverse("orders:index"))
+
+
+@hooks.register("register_admin_urls")
+def register_resend_welcome_url():
+    return [path("orders/<int:pk>/resend-welcome/", resend_welcome, name="order_resend_welcome")]
