@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from core.admin import ReadOnlyPermissionPolicy
+from core.admin import BreadcrumbTitleMixin, ReadOnlyPermissionPolicy
 from courses.models import CoursePage
 
 from . import services
@@ -40,7 +40,7 @@ def invitable_courses(user):
     return CoursePage.objects.filter(pk__in=pages.values("pk")).order_by("title")
 
 
-class InviteView(WagtailAdminTemplateMixin, FormView):
+class InviteView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "accounts/admin/invite.html"
     form_class = InviteForm
     page_title = _("Invite learners")

@@ -14,3 +14,11 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission(self, actions):
         return super().users_with_any_permission([a for a in actions if a == "view"])
+
+
+class BreadcrumbTitleMixin:
+    """For admin views of our own (WagtailAdminTemplateMixin): the breadcrumb ends with the
+    view's title, so the header names the screen instead of a lone "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]

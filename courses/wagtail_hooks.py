@@ -27,6 +27,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.admin import BreadcrumbTitleMixin
+
 from .models import CoursePage, LessonPage, ModulePage, QuizPage
 from .outline import course_outline
 
@@ -107,7 +109,7 @@ def course_tree(course: CoursePage) -> list[BuilderModule]:
     return [BuilderModule(module, steps[module.path]) for module in modules]
 
 
-class CourseBuilderView(WagtailAdminTemplateMixin, TemplateView):
+class CourseBuilderView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "courses/admin/course_builder.html"
     page_title = _("Course builder")
     header_icon = "list-ol"

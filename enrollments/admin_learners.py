@@ -40,7 +40,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 from wagtail.permissions import register_permission_policy
 
-from core.admin import ReadOnlyPermissionPolicy
+from core.admin import BreadcrumbTitleMixin, ReadOnlyPermissionPolicy
 from courses.models import CoursePage
 from courses.outline import course_outline
 
@@ -266,7 +266,7 @@ class EnrollmentViewSet(ModelViewSet):
 # --- Lesson funnel ------------------------------------------------------------------------------
 
 
-class LessonFunnelView(WagtailAdminTemplateMixin, TemplateView):
+class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "enrollments/admin/funnel.html"
     page_title = _("Lesson funnel")
     header_icon = "list-ol"

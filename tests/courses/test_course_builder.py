@@ -113,3 +113,24 @@ def test_the_explorer_lists_a_modules_steps_in_course_order(client, instructor, 
     titles = [p.title for p in Page.objects.child_of(module_with_quiz).order_by("path")]
     positions = [html.index(title) for title in titles]
     assert positions == sorted(positions)
+
+
+def test_the_workflow_button_reads_naturally_in_dutch(client, instructor, course):
+    from wagtail.models import Workflow
+
+    assert list(Workflow.objects.values_list("name", flat=True)) == ["Redactie"]
+    client.force_login(instructor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])).content.decode()
+    assert "Moderators approval" not in html
+
+
+def test_admin_screens_of_our_own_name_themselves_in_the_header(client, instructor, course):
+    client.force_login(instructor)
+    for name, title in [
+        ("course_builder:index", "Cursusopbouw"),
+        ("lesson_funnel:index", "Lesfunnel"),
+        ("invite_learners:index", "Deelnemers uitnodigen"),
+    ]:
+        html = client.get(reverse(name)).content.decode()
+        header = html[html.index("<header") : html.index("</header>")]
+        assert title in header, name
