@@ -156,6 +156,7 @@ class LearnerPageView(InspectView):
     """An enrolment's own screen: the learner's story in the course."""
 
     template_name = "enrollments/admin/learner_page.html"
+    page_title = _("Learner")
 
     def get_page_subtitle(self):
         return learner_label(self.object)
