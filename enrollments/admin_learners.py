@@ -19,12 +19,16 @@ The "Instructors" group sees both through the `view_enrollment` permission (migr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -46,7 +50,14 @@ from courses.outline import course_outline
 
 from . import services
 from .models import Enrollment, StepProgress
-from .selectors import LearnerProgress, course_funnel, learner_progress, learner_record
+from .selectors import (
+    LearnerProgress,
+    course_funnel,
+    enrolment_funnel,
+    learner_progress,
+    learner_record,
+    percent,
+)
 
 VIEW_PERMISSION = "enrollments.view_enrollment"
 MANAGE_PERMISSION = "enrollments.manage_enrollment"
@@ -264,12 +275,68 @@ class EnrollmentViewSet(ModelViewSet):
         ]
 
 
-# --- Lesson funnel ------------------------------------------------------------------------------
+# --- Funnel: from waitlist to certificate, and per lesson ------------------------------------
+
+#: Wagtail hook for stages of the course funnel: `fn(course=, since=, until=)` returns a list
+#: of `FunnelStage`. The waitlist adds the stages before enrolling, certificates the last one.
+FUNNEL_STAGES_HOOK = "enrollments_funnel_stages"
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    order: int
+    label: str
+    count: int
+    detail: str = ""
+
+
+@hooks.register(FUNNEL_STAGES_HOOK)
+def enrolment_stages(*, course, since, until) -> list[FunnelStage]:
+    counts = enrolment_funnel(course=course, since=since, until=until)
+    detail = _("free %(free)d · paid %(paid)d · added by staff %(staff)d") % counts
+    return [
+        FunnelStage(50, _("Enrolled"), counts["enrolled"], detail),
+        FunnelStage(60, _("Started (one step done)"), counts["started"]),
+        FunnelStage(70, _("Halfway"), counts["halfway"]),
+        FunnelStage(80, _("Completed"), counts["completed"]),
+    ]
+
+
+def funnel_stages(*, course, since, until) -> list[dict]:
+    """Every app's stages in order, each with its share of the stage before it."""
+    stages = sorted(
+        (
+            stage
+            for fn in hooks.get_hooks(FUNNEL_STAGES_HOOK)
+            for stage in fn(course=course, since=since, until=until)
+        ),
+        key=lambda stage: stage.order,
+    )
+    rows, previous = [], None
+    for stage in stages:
+        share = percent(stage.count, previous) if previous else None
+        rows.append({"stage": stage, "share": share})
+        previous = stage.count
+    return rows
+
+
+class FunnelPeriodForm(forms.Form):
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Up to and including"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+
+
+def _local_midnight(day):
+    """The start of `day` in the academy's time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "enrollments/admin/funnel.html"
-    page_title = _("Lesson funnel")
+    page_title = _("Funnel")
     header_icon = "list-ol"
 
     def dispatch(self, request, *args, **kwargs):
@@ -285,9 +352,17 @@ class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, Template
         if course_id.isdigit():
             selected = next((c for c in courses if c.pk == int(course_id)), None)
         selected = selected or (courses[0] if courses else None)
+        period = FunnelPeriodForm(self.request.GET or None)
+        since = until = None
+        if period.is_valid():
+            first, last = period.cleaned_data["since"], period.cleaned_data["until"]
+            since = _local_midnight(first) if first else None
+            until = _local_midnight(last + timedelta(days=1)) if last else None
         context.update(
             courses=courses,
             course=selected,
+            period=period,
+            stages=funnel_stages(course=selected, since=since, until=until) if selected else [],
             funnel=course_funnel(course=selected) if selected else None,
         )
         return context
@@ -300,7 +375,7 @@ class PermissionMenuItem(MenuItem):
 
 class LessonFunnelViewSet(ViewSet):
     icon = "list-ol"
-    menu_label = _("Lesson funnel")
+    menu_label = _("Funnel")
     menu_item_class = PermissionMenuItem
 
     def get_urlpatterns(self):

@@ -384,3 +384,38 @@ def learner_record(*, enrollment: Enrollment) -> LearnerRecord:
                     )
                 )
     return LearnerRecord(enrollment, progress, steps, quizzes)
+
+
+def enrolment_funnel(*, course, since: datetime | None = None, until: datetime | None = None):
+    """How far the learners who enrolled in the period got: enrolled (free, paid, added by
+    staff), started (one step done), halfway (half the required steps), completed. One query
+    however many learners (the steps done are counted by a subquery, per enrolment)."""
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    required = required_step_ids(course_outline(course))
+    half = (len(required) + 1) // 2
+    done = (
+        StepProgress.objects.filter(enrollment=OuterRef("pk"), page_id__in=required)
+        .order_by()
+        .values("enrollment")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    learners = Enrollment.objects.filter(course=course)
+    if since is not None:
+        learners = learners.filter(created_at__gte=since)
+    if until is not None:
+        learners = learners.filter(created_at__lt=until)
+    counts = learners.annotate(
+        done=Coalesce(Subquery(done, output_field=IntegerField()), 0)
+    ).aggregate(
+        enrolled=Count("id"),
+        free=Count("id", filter=Q(source=Enrollment.Source.FREE)),
+        paid=Count("id", filter=Q(source=Enrollment.Source.PAID)),
+        staff=Count("id", filter=Q(source=Enrollment.Source.STAFF)),
+        started=Count("id", filter=Q(done__gte=1)),
+        halfway=Count("id", filter=Q(done__gte=max(half, 1))),
+        completed=Count("id", filter=Q(completed_at__isnull=False)),
+    )
+    return counts

@@ -22,6 +22,8 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from enrollments.admin_learners import FUNNEL_STAGES_HOOK, FunnelStage
+
 from . import services
 from .models import (
     DEFAULT_BODY,
@@ -31,6 +33,7 @@ from .models import (
     Delivery,
     Subscriber,
 )
+from .selectors import waitlist_funnel
 
 #: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -223,3 +226,17 @@ class WaitlistSummaryItem(SummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_waitlist_summary(request, items):
     items.append(WaitlistSummaryItem(request))
+
+
+# --- The course funnel's first stages -----------------------------------------------------------
+
+
+@hooks.register(FUNNEL_STAGES_HOOK)
+def waitlist_stages(*, course, since, until) -> list[FunnelStage]:
+    counts = waitlist_funnel(course=course, since=since, until=until)
+    return [
+        FunnelStage(10, _("Joined the waitlist"), counts["signups"]),
+        FunnelStage(20, _("Confirmed their address"), counts["confirmed"]),
+        FunnelStage(30, _("Told of the launch"), counts["announced"]),
+        FunnelStage(40, _("Made an account"), counts["accounts"]),
+    ]

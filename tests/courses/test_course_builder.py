@@ -128,7 +128,7 @@ def test_admin_screens_of_our_own_name_themselves_in_the_header(client, instruct
     client.force_login(instructor)
     for name, title in [
         ("course_builder:index", "Cursusopbouw"),
-        ("lesson_funnel:index", "Lesfunnel"),
+        ("lesson_funnel:index", "Funnel"),
         ("invite_learners:index", "Deelnemers uitnodigen"),
     ]:
         html = client.get(reverse(name)).content.decode()
