@@ -25,12 +25,20 @@ install: $(VENV)/.installed
 
 ## make demo: set up, migrate, seed the demo course and run web + Celery worker + beat.
 ## PORT=8001 / HOST=0.0.0.0 move it; PRELAUNCH_MINUTES=5 moves the launch 5 minutes ahead.
+## It runs as production does (DEBUG off, whitenoise serving the collected static files), so a
+## mistyped address shows the site's own 404 page; only the secret key is the demo's own
+## (made once in var/demo-secret-key) and plain http on this machine is allowed.
+DEMO_ENV = DEBUG=0 SECRET_KEY="$$(cat var/demo-secret-key)" \
+	SECURE_SSL_REDIRECT=False SECURE_COOKIES=False SECURE_HSTS_SECONDS=0 \
+	SITE_URL=http://$(HOST):$(PORT)
 demo: install
 	@mkdir -p var
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py seed_demo $(if $(PRELAUNCH_MINUTES),--prelaunch-minutes $(PRELAUNCH_MINUTES))
-	@DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
-	PATH="$(abspath $(BIN)):$$PATH" DEBUG=1 SITE_URL=http://$(HOST):$(PORT) HOST=$(HOST) PORT=$(PORT) \
+	@test -s var/demo-secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" >var/demo-secret-key
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py seed_demo $(if $(PRELAUNCH_MINUTES),--prelaunch-minutes $(PRELAUNCH_MINUTES))
+	@$(DEMO_ENV) $(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
+	PATH="$(abspath $(BIN)):$$PATH" $(DEMO_ENV) HOST=$(HOST) PORT=$(PORT) \
 		$(BIN)/honcho -f Procfile.demo start
 
 ## make test: set up and run every check and the whole test suite.

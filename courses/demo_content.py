@@ -12,11 +12,13 @@ COURSE = {
     "title": "Sociale media succesvol zakelijk inzetten",
     "slug": "sociale-media-zakelijk",
     "intro": (
+        "<p>Zet sociale media gericht in voor je werk: sterkere relaties met klanten, "
+        "collega's en partners, in de tijd die je er echt voor hebt.</p>"
         "<p>Voor veel professionals zijn sociale media nog een bijzaak: iets voor de "
         "marketingafdeling, of iets waar je pas 's avonds aan toekomt. In deze cursus ontdek "
-        "je hoe je LinkedIn, Twitter en andere platformen gericht inzet om relaties met "
-        "klanten, collega's en partners te versterken, zonder dat het je hele werkweek "
-        "opslokt.</p><p>De rode draad is het <b>MCMT-model</b>: drie pijlers, <b>Mensen</b>, "
+        "je hoe je LinkedIn, Twitter en andere platformen gericht inzet, zonder dat het je "
+        "hele werkweek opslokt.</p>"
+        "<p>De rode draad is het <b>MCMT-model</b>: drie pijlers, <b>Mensen</b>, "
         "<b>Content</b> en <b>Middelen</b>, plus één beperkende factor, <b>Tijd</b>. Per "
         "pijler volg je korte lessen vol herkenbare praktijkvoorbeelden. Elke les sluit af met "
         "een reflectieopdracht waarmee je de stof direct op je eigen werk toepast, en elke "

@@ -39,3 +39,33 @@ ACCOUNT_WORDS = [
     _("If you have not created an account yet, then please %(link)ssign up%(end_link)s first."),
     _("Already have an account? Then please %(link)ssign in%(end_link)s."),
 ]
+
+# allauth's Dutch for its e-mail and password-reset pages says "verificatie e-mail", and on
+# the password-reset page tells the learner to follow a verification link. The site says
+# "bevestigingsmail" and means what the page does.
+ACCOUNT_MAIL_WORDS = [
+    _("Re-send Verification"),
+    _("Your email address is still pending verification."),
+    _("Current email"),
+    _("Changing to"),
+    _("Change to"),
+    _("Change Email"),
+    _("Cancel Change"),
+    _(
+        "We have sent you an email. If you have not received it please check your spam folder. "
+        "Otherwise contact us if you do not receive it in a few minutes."
+    ),
+    _("Bad Token"),
+    _("Verify Your Email Address"),
+    _(
+        "We have sent an email to you for verification. Follow the link provided to finalize "
+        "the signup process. If you do not see the verification email in your main inbox, "
+        "check your spam folder. Please contact us if you do not receive the verification "
+        "email within a few minutes."
+    ),
+    _(
+        'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">'
+        "issue a new email confirmation request</a>."
+    ),
+    _("Unable to confirm %(email)s because it is already confirmed by a different account."),
+]

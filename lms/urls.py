@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz/", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Outside the language prefixes: Stripe posts here (set up in Stripe's Dashboard).
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
     path("anymail/", include("anymail.urls")),

@@ -17,6 +17,7 @@ from courses.models import CoursePage
 from . import services
 from .emails import read_confirm_token, read_unsubscribe_token
 from .forms import SignupForm
+from .models import Subscriber
 
 
 def _course(slug: str) -> CoursePage:
@@ -113,6 +114,11 @@ def unsubscribe(request, token: str):
     except signing.BadSignature:
         return render(request, "waitlist/unsubscribe.html", {"state": "invalid"}, status=400)
     if request.method == "GET":
-        return render(request, "waitlist/unsubscribe.html", {"state": "ask", "token": token})
-    services.subscriber_unsubscribe(subscriber_id=payload["s"])
-    return render(request, "waitlist/unsubscribe.html", {"state": "done"})
+        # Named on the page, so the reader knows which course's mails stop (None when the
+        # record was deleted since: the page then speaks of "this course").
+        subscriber = Subscriber.objects.select_related("course").filter(pk=payload["s"]).first()
+        context = {"state": "ask", "token": token, "course": subscriber and subscriber.course}
+        return render(request, "waitlist/unsubscribe.html", context)
+    subscriber = services.subscriber_unsubscribe(subscriber_id=payload["s"])
+    context = {"state": "done", "course": subscriber and subscriber.course}
+    return render(request, "waitlist/unsubscribe.html", context)

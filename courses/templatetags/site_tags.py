@@ -1,7 +1,12 @@
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import formats, timezone, translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from wagtail.rich_text import expand_db_html
 
 register = template.Library()
 
@@ -23,3 +28,52 @@ def other_languages(context) -> list[dict[str, str]]:
         info = translation.get_language_info(code)
         links.append({"code": code, "name": info["name_local"], "url": translate_url(path, code)})
     return links
+
+
+def _content_language() -> str:
+    """The language the course text is written in (the interface may be another)."""
+    return settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
+
+
+@register.simple_tag
+def content_lang() -> SafeString:
+    """`lang="nl"` on an element holding course text, when the interface around it is in
+    another language (the English pages show the Dutch course); nothing otherwise."""
+    code = _content_language()
+    if translation.get_language() == code:
+        return SafeString("")
+    return format_html('lang="{}"', code)
+
+
+@register.filter
+def content_span(text) -> SafeString:
+    """Course text inside a sentence of the interface (a title in "Waitlist for …"), marked
+    with its language when that differs from the interface's."""
+    code = _content_language()
+    if translation.get_language() == code:
+        return conditional_escape(text)
+    return format_html('<span lang="{}">{}</span>', code, text)
+
+
+_FIRST_PARAGRAPH = re.compile(r"\s*<p\b[^>]*>.*?</p>", re.DOTALL)
+
+
+@register.simple_tag
+def intro_parts(intro: str) -> dict[str, SafeString]:
+    """A rich-text introduction split into its first paragraph (`lead`, shown above the call
+    to action) and the rest (`rest`, further down the page)."""
+    html = expand_db_html(intro or "").strip()
+    match = _FIRST_PARAGRAPH.match(html)
+    if not match:
+        return {"lead": SafeString(html), "rest": SafeString("")}
+    return {"lead": SafeString(match.group(0)), "rest": SafeString(html[match.end() :].strip())}
+
+
+@register.filter
+def with_zone(value, format_string: str = "j F Y, H:i") -> str:
+    """A moment in the academy's time zone, with the zone: "3 maart 2026, 21:36 CET" (CEST
+    in summer). Used wherever the site shows a visitor a time of day."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{formats.date_format(local, format_string)} {local.tzname()}"

@@ -247,6 +247,12 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # An oversized request body is refused before any form sees it (answered with a 400).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
+# --- Course landing page ---------------------------------------------------------------------
+
+# "37 learners enrolled" appears only from this many learners up (a small number says more
+# against a course than for it).
+SOCIAL_PROOF_MIN_LEARNERS = env.int("SOCIAL_PROOF_MIN_LEARNERS", default=20)
+
 # --- E-mail ----------------------------------------------------------------------------------
 
 # Default: every message is written as a file under var/mail/ so the demo's mails can be read.

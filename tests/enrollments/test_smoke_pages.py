@@ -24,10 +24,10 @@ def test_lesson_module_course_and_dashboard_render_for_an_enrolled_learner(
     landing = client.get("/en" + course_url).content.decode()
     assert "Continue:" in landing and lesson_url in landing
     # On a phone the intro fills screens: a returning learner's way back in comes first.
-    assert landing.index("Continue:") < landing.index('class="lead"')
+    assert landing.index("Continue:") < landing.index('class="lead course-lead"')
     dashboard = client.get(reverse("enrollments:dashboard"))
     assert dashboard.status_code == 200
     assert course.title in dashboard.content.decode()
     client.logout()
     visitor = client.get("/en" + course_url).content.decode()
-    assert visitor.index('class="lead"') < visitor.index('class="course-cta"')
+    assert visitor.index('class="lead course-lead"') < visitor.index('class="course-cta"')
