@@ -41,7 +41,10 @@
     event.preventDefault();
     const button = form.querySelector("button[type=submit]");
     const token = form.querySelector("input[name=csrfmiddlewaretoken]");
-    button.disabled = true;
+    // Not `disabled`: a disabled button drops the keyboard focus to the top of the page.
+    if (form.dataset.busy) return;
+    form.dataset.busy = "1";
+    button.setAttribute("aria-disabled", "true");
     try {
       const response = await fetch(form.action, {
         method: "POST",
@@ -70,7 +73,8 @@
       form.removeEventListener("submit", submit);
       form.submit();
     } finally {
-      button.disabled = false;
+      delete form.dataset.busy;
+      button.removeAttribute("aria-disabled");
     }
   };
 
