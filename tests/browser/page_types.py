@@ -83,7 +83,7 @@ PAGE_TYPES: list[PageType] = [
         lambda s: reverse("account_confirm_email", args=[s.email_confirmation_key]),
     ),
     PageType("email", lambda s: reverse("account_email"), visitor=LEARNER),
-    PageType("account-delete", lambda s: reverse("enrollments:account_delete"), visitor=LEARNER),
+    PageType("account-delete", lambda s: reverse("accounts:delete"), visitor=LEARNER),
     PageType("waitlist-signup", lambda s: reverse("waitlist:signup", args=[s.upcoming.slug])),
     PageType("waitlist-thanks", lambda s: reverse("waitlist:thanks", args=[s.upcoming.slug])),
     PageType("waitlist-confirm", lambda s: _waitlist_confirm_path(s)),
