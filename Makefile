@@ -36,7 +36,7 @@ demo: install
 	@test -s var/demo-secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" >var/demo-secret-key
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(DEMO_ENV) $(PY) manage.py seed_demo $(if $(PRELAUNCH_MINUTES),--prelaunch-minutes $(PRELAUNCH_MINUTES))
+	$(DEMO_ENV) $(PY) manage.py seed_demo --demo-accounts $(if $(PRELAUNCH_MINUTES),--prelaunch-minutes $(PRELAUNCH_MINUTES))
 	@$(DEMO_ENV) $(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
 	PATH="$(abspath $(BIN)):$$PATH" $(DEMO_ENV) HOST=$(HOST) PORT=$(PORT) \
 		$(BIN)/honcho -f Procfile.demo start

@@ -14,6 +14,7 @@ on the site in `build_site()`. Every check picks it up in both languages and at 
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -112,11 +113,11 @@ def build_site() -> Site:
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
+    from core.caching import invalidate_content
     from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
-    from courses.outline import invalidate_outlines
     from tests.factories import SubscriberFactory, UserFactory, build_course
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--demo-accounts", verbosity=0, stderr=io.StringIO())
     course = CoursePage.objects.get()
     home = course.get_parent().specific
     upcoming = build_course(
@@ -130,7 +131,7 @@ def build_site() -> Site:
         what_you_will_learn='[{"type": "outcome", "value": "Je plant een maand content."}]',
         instructor_name="Femke Janssen",
     )
-    invalidate_outlines()
+    invalidate_content()
     lessons = list(LessonPage.objects.in_course(course))
     newcomer = UserFactory(email="nieuw@example.com", verified_email=False)
     address = EmailAddress.objects.create(

@@ -5,8 +5,8 @@ fix, which says it is invalid and why."""
 
 from django.utils import timezone
 
+from core.caching import invalidate_content
 from courses.models import LessonPage, ModulePage
-from courses.outline import invalidate_outlines
 from enrollments.models import Enrollment, QuizAttempt, StepProgress
 from tests.factories import QuizPageFactory, UserFactory, build_course
 
@@ -68,7 +68,7 @@ def test_learner_enrols_finishes_a_lesson_and_passes_a_quiz_by_keyboard(
     module = ModulePage.objects.child_of(course).get()
     lesson = LessonPage.objects.in_course(course).get()
     quiz = QuizPageFactory(parent=module, title="Toets: Mensen")
-    invalidate_outlines()
+    invalidate_content()
     learner = UserFactory()
     log_in(page, learner)
 
