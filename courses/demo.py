@@ -1,30 +1,29 @@
 """Seeding the demo course "Sociale media succesvol zakelijk inzetten": its pages only
 (the demo's accounts and progress are `lms.demo`'s).
 
-Idempotent by design: every piece is looked up by its slug (pages) or title (images) and
-only created when missing. A second run creates nothing, publishes nothing and leaves
-instructors' edits alone.
+The course text lives in files (courses/content/mcmt) and is loaded by the course importer
+(courses/importer), which creates what is missing, updates a page only when its file
+changed, and leaves pages edited in the admin alone. A second run creates nothing and
+publishes nothing.
 """
 
 from __future__ import annotations
 
-import io
-import json
 from dataclasses import dataclass, field
-from decimal import Decimal
+from pathlib import Path
 
-from django.core.files.images import ImageFile
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from . import demo_content
-from .models import CoursePage, HomePage, LessonPage, ModulePage
-from .quiz_demo import seed_module_quiz
+from .importer import import_course
+from .models import CoursePage, HomePage
+
+DEMO_COURSE_DIR = Path(__file__).resolve().parent / "content" / "mcmt"
 
 
 @dataclass
 class SeedReport:
     created: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # full sentences: "updated lesson …"
 
     def add(self, what: str) -> None:
         self.created.append(what)
@@ -61,103 +60,14 @@ def _home_page(report: SeedReport) -> HomePage:
     return home
 
 
-def _cover_image(report: SeedReport):
-    """A generated cover (the four pillar colours): the demo ships no binary files."""
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
-    image_model = get_image_model()
-    title = "MCMT-model omslag"
-    existing = image_model.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    width, height = 1600, 1000
-    canvas = PILImage.new("RGB", (width, height), "#e8f1f5")
-    draw = ImageDraw.Draw(canvas)
-    colours = ["#0f766e", "#b23c0a", "#1d4ed8", "#7e22ce"]
-    for index, colour in enumerate(colours[:3]):
-        left = 160 + index * 440
-        draw.rounded_rectangle((left, 260, left + 360, 760), radius=40, fill=colour)
-    draw.rounded_rectangle((160, 800, 1440, 880), radius=30, fill=colours[3])
-    draw.rounded_rectangle((160, 120, 1440, 220), radius=30, fill="#0b4f6c")
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    image = image_model(title=title)
-    image.file = ImageFile(buffer, name="mcmt-cover.png")
-    image.save()
-    report.add("cover image")
-    return image
-
-
-def _child_by_slug(parent: Page, model, slug: str):
-    return model.objects.child_of(parent).filter(slug=slug).first()
-
-
-def _lesson_body(blocks: list[tuple[str, object]]) -> str:
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
-
-
 def _course(home: HomePage, report: SeedReport) -> CoursePage:
-    data = demo_content.COURSE
-    course = _child_by_slug(home, CoursePage, data["slug"])
-    if course is not None:
-        return course
-    course = home.add_child(
-        instance=CoursePage(
-            title=data["title"],
-            slug=data["slug"],
-            intro=data["intro"],
-            cover_image=_cover_image(report),
-            price=Decimal("0.00"),
-            launch_at=None,
-            what_you_will_learn=json.dumps(
-                [{"type": "outcome", "value": text} for text in data["what_you_will_learn"]]
-            ),
-            instructor_name=data["instructor_name"],
-            instructor_bio=data["instructor_bio"],
-            search_description=(
-                "Online cursus in vier delen: mensen, content, middelen en tijd. "
-                "Zet sociale media doelgericht in voor je werk en je organisatie."
-            ),
-        )
-    )
-    _publish(course)
-    report.add(f"course {course.title}")
-    return course
-
-
-def _modules(course: CoursePage, report: SeedReport) -> None:
-    for module_data in demo_content.MODULES:
-        module = _child_by_slug(course, ModulePage, module_data["slug"])
-        if module is None:
-            module = course.add_child(
-                instance=ModulePage(
-                    title=module_data["title"],
-                    slug=module_data["slug"],
-                    pillar=module_data["pillar"],
-                    summary=module_data["summary"],
-                )
-            )
-            _publish(module)
-            report.add(f"module {module.title}")
-        for lesson_data in module_data["lessons"]:
-            if _child_by_slug(module, LessonPage, lesson_data["slug"]) is not None:
-                continue
-            lesson = module.add_child(
-                instance=LessonPage(
-                    title=lesson_data["title"],
-                    slug=lesson_data["slug"],
-                    summary=lesson_data.get("summary", ""),
-                    estimated_minutes=lesson_data["estimated_minutes"],
-                    free_preview=lesson_data.get("free_preview", False),
-                    body=_lesson_body(lesson_data["body"]),
-                )
-            )
-            _publish(lesson)
-            report.add(f"lesson {lesson.title}")
-        quiz = seed_module_quiz(module, module_data.get("quiz"))
-        if quiz is not None:
-            report.add(f"quiz {quiz.title}")
+    """The demo course from its files, through the same importer an academy uses: a second
+    run finds every file unchanged and writes nothing."""
+    result = import_course(DEMO_COURSE_DIR, parent=home, allow_downgrade=True)
+    report.created += result.created
+    report.changed += [f"updated {what}" for what in result.updated]
+    report.changed += [f"skipped {what}" for what in result.skipped]
+    return result.course
 
 
 def _set_launch(course: CoursePage, minutes: int, report: SeedReport) -> None:
@@ -167,7 +77,7 @@ def _set_launch(course: CoursePage, minutes: int, report: SeedReport) -> None:
     course.launch_at = timezone.now() + timezone.timedelta(minutes=minutes)
     _publish(course)
     local = timezone.localtime(course.launch_at)  # the academy's clock, as the admin shows it
-    report.add(f"launch moment {local:%Y-%m-%d %H:%M %Z} (in {minutes} minutes)")
+    report.changed.append(f"launch moment {local:%Y-%m-%d %H:%M %Z} (in {minutes} minutes)")
 
 
 def seed_course(
@@ -179,5 +89,4 @@ def seed_course(
     course = _course(home, report)
     if prelaunch_minutes is not None:
         _set_launch(course, prelaunch_minutes, report)
-    _modules(course, report)
     return course

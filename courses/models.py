@@ -462,3 +462,30 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
     def result(self, request, token):
         """One attempt's result."""
         return self._delegate(request, "result", token=token)
+
+
+class ImportedPage(models.Model):
+    """What the last `import_course` wrote to a page: so a re-import changes a page only when
+    its file changed, and never over an edit made in the admin since (see courses/importer)."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    source = models.CharField(_("source file"), max_length=500)
+    source_hash = models.CharField(_("hash of the source"), max_length=64)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("revision made by the import"),
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported page")
+        verbose_name_plural = _("imported pages")
+
+    def __str__(self) -> str:
+        return self.source

@@ -21,6 +21,7 @@ from enrollments import services
 from enrollments.models import Enrollment
 
 INSTRUCTORS_GROUP = "Instructors"
+OLD_INSTRUCTOR = ("Ilse", "de Vries")  # the demo instructor's name before the course text
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ def _accounts(report: SeedReport) -> None:
             user.set_password(login.password)
             user.save()
             report.add(f"user {login.email}")
+        elif login.role == "instructor" and (user.first_name, user.last_name) == OLD_INSTRUCTOR:
+            # The course page names its instructor; the demo account is that same person.
+            user.first_name, user.last_name = login.first_name, login.last_name
+            user.save(update_fields=["first_name", "last_name"])
+            report.changed.append(f"renamed {login.email} to {user.get_full_name()}")
         EmailAddress.objects.get_or_create(
             user=user, email=login.email, defaults={"verified": True, "primary": True}
         )

@@ -35,9 +35,11 @@ class Command(BaseCommand):
         report = seed_demo(accounts=accounts, prelaunch_minutes=options["prelaunch_minutes"])
         if options["verbosity"] == 0:
             return
-        if report.created:
+        if report.created or report.changed:
             for what in report.created:
                 self.stdout.write(f"created {what}")
+            for what in report.changed:
+                self.stdout.write(what)
         else:
             self.stdout.write("demo content already present: nothing changed")
         if not accounts:

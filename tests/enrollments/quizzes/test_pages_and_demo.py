@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
-from courses import demo_content
+from courses.demo import DEMO_COURSE_DIR
+from courses.importer import read_course
 from courses.models import CoursePage, ModulePage, QuizPage
 from courses.outline import course_outline
 from enrollments.models import QuizAttempt
@@ -64,14 +65,22 @@ class QuizRendersTest(WagtailPageTestCase):
 def test_demo_seeds_one_sound_quiz_per_module_once():
     call_command("seed_demo", verbosity=0)
     course = CoursePage.objects.get()
+    source = read_course(DEMO_COURSE_DIR)
+    expected = {  # module slug -> quiz titles in the files
+        module.slug: [child.title for child in module.children if child.kind == "quiz"]
+        for module in source.children
+    }
     modules = list(ModulePage.objects.child_of(course).order_by("path"))
-    quizzes = [QuizPage.objects.child_of(m).get(slug="toets") for m in modules]
-    assert all(q.live for q in quizzes)
-    assert [q.title for q in quizzes] == [m["quiz"]["title"] for m in demo_content.MODULES]
-    assert [len(q.questions) for q in quizzes] == [
-        len(m["quiz"]["questions"]) for m in demo_content.MODULES
-    ]
+    quizzes = []
+    for module in modules:
+        found = list(QuizPage.objects.child_of(module).order_by("path"))
+        assert [q.title for q in found] == expected[module.slug]
+        if module.pillar:
+            assert len(found) == 1  # every pillar module ends with its quiz
+        quizzes += found
+    assert len(quizzes) == 5  # four module quizzes and the final test
     for quiz in quizzes:
+        assert quiz.live
         quiz.full_clean()  # every seeded question can be answered and passed
         kinds = {q.kind for q in quiz_questions(quiz)}
         assert kinds <= {"single", "multiple", "true_false"} and len(kinds) >= 2
@@ -79,9 +88,10 @@ def test_demo_seeds_one_sound_quiz_per_module_once():
         assert [q.id for q in quiz_questions(quiz)] == [
             q.id for q in quiz_questions(QuizPage.objects.get(pk=quiz.pk))
         ]
+        assert all(q.explanation for q in quiz_questions(quiz))
         assert course_outline(course).item(quiz.pk).kind == "quiz"
     call_command("seed_demo", verbosity=0)
-    assert QuizPage.objects.count() == 4
+    assert QuizPage.objects.count() == 5
 
 
 def test_demo_quiz_can_be_passed_and_failed(client):
