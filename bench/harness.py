@@ -449,6 +449,7 @@ class Deployment:
         extra_env: dict | None = None,
         postgres: str = "",
         redis_port: int = 0,
+        redis_dbs: tuple[int, int] = (0, 2),
     ) -> Iterator[Deployment]:
         directory = Path(tempfile.mkdtemp(prefix="lms-bench-"))
         env = {
@@ -476,15 +477,15 @@ class Deployment:
             postgres_recreate(postgres)
             env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{postgres}"
         if redis_port:
-            env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
-            env["CACHE_URL"] = f"redis://127.0.0.1:{redis_port}/2"
+            env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/{redis_dbs[0]}"
+            env["CACHE_URL"] = f"redis://127.0.0.1:{redis_port}/{redis_dbs[1]}"
         env.update(extra_env or {})
         deployment = cls(directory, env, keep)
         redis = own_redis(redis_port, directory / "redis") if redis_port else _nothing()
         try:
             with redis:
                 if redis_port:
-                    for db in ("0", "2"):
+                    for db in map(str, redis_dbs):
                         subprocess.run(
                             ["redis-cli", "-p", str(redis_port), "-n", db, "flushdb"],
                             check=True,
