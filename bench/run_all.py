@@ -1,5 +1,5 @@
 """Every benchmark of issue 21, one after the other, with the settings the README's figures
-come from (`make bench`). Takes about 40 minutes; run it on an otherwise idle machine.
+come from (`make bench`). Takes about half an hour; run it on an otherwise idle machine.
 
     .venv/bin/python bench/run_all.py [--postgres DB] [--redis-port PORT]
 
