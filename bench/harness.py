@@ -494,7 +494,8 @@ class Deployment:
                 deployment.manage("migrate", "--noinput", "-v0")
                 deployment.manage("collectstatic", "--noinput", "-v0")
                 if seed:
-                    deployment.manage("seed_demo", "-v0")
+                    # The demo learner is the bench's learner; 127.0.0.1 only.
+                    deployment.manage("seed_demo", "--demo-accounts", "-v0")
                 yield deployment
         finally:
             if not keep:
