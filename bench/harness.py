@@ -231,7 +231,7 @@ class Server:
             p95_ms=data["p95_us"] / 1000,
             p99_ms=data["p99_us"] / 1000,
             bytes_per_response=data["bytes"] / data["requests"] if data["requests"] else 0.0,
-            wrk_cpu=wrk_cpu / elapsed if elapsed else 0.0,
+            wrk_cpu=max(0.0, wrk_cpu / elapsed) if elapsed else 0.0,
             server_cpu=(server_after - server_before) / elapsed if elapsed else 0.0,
         )
 
@@ -303,9 +303,13 @@ def _spread(values: list[float], fmt: str) -> str:
 
 
 def summarise(
-    runs: dict[str, list[LoadResult]], *, queries: dict[str, int] | None = None
+    runs: dict[str, list[LoadResult]],
+    *,
+    queries: dict[str, int] | None = None,
+    redis: dict[str, float] | None = None,
 ) -> list[dict]:
     queries = queries or {}
+    redis = redis or {}
     rows = []
     for label, results in runs.items():
         rps = [r.rps for r in results]
@@ -319,6 +323,7 @@ def summarise(
             "p95_ms_median": statistics.median(r.p95_ms for r in results),
             "errors": sum(r.errors for r in results),
             "queries": queries.get(label),
+            "redis_commands": redis.get(label),
             "kib_per_response": statistics.median(r.bytes_per_response for r in results) / 1024,
             "wrk_cpu_median": statistics.median(r.wrk_cpu for r in results),
             "server_cpu_median": statistics.median(r.server_cpu for r in results),
@@ -343,7 +348,7 @@ def print_report(rows: list[dict], *, title: str) -> None:
         print(f"  {name}: {what}")
     head = (
         f"{'page':<34} {'req/s median (range)':>24} {'% of ' + MINIMAL:>26} "
-        f"{'% of ' + BARE:>24} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} {'SQL':>4} "
+        f"{'% of ' + BARE:>24} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} {'SQL':>4} {'Redis':>5} "
         f"{'KiB':>5} {'wrk CPU':>7} {'web CPU':>7}"
     )
     print(head)
@@ -357,13 +362,17 @@ def print_report(rows: list[dict], *, title: str) -> None:
                 shares.append("-")
         rps = f"{row['rps_median']:.0f} ({row['rps_min']:.0f}-{row['rps_max']:.0f})"
         sql = "" if row["queries"] is None else str(row["queries"])
+        redis = "" if row.get("redis_commands") is None else f"{row['redis_commands']:.1f}"
         print(
             f"{row['page']:<34} {rps:>24} {shares[0]:>26} {shares[1]:>24} "
             f"{row['p50_ms_median']:>7.1f} {row['p95_ms_median']:>7.1f} {row['errors']:>6} "
-            f"{sql:>4} {row['kib_per_response']:>5.1f} {row['wrk_cpu_median']:>7.0%} "
+            f"{sql:>4} {redis:>5} {row['kib_per_response']:>5.1f} {row['wrk_cpu_median']:>7.0%} "
             f"{row['server_cpu_median']:>7.0%}"
         )
-    print("(CPU: share of one core used by wrk and by the server's workers during a run)")
+    print(
+        "(SQL: queries per request; Redis: commands per request, with --redis-port; CPU: share "
+        "of one core used by wrk and by the server's workers during a run)"
+    )
 
 
 def write_artifact(name: str, data: dict) -> Path:
@@ -381,6 +390,35 @@ def share(rows: list[dict], label: str, denominator: str = MINIMAL) -> float | N
 
 
 # --- Services: PostgreSQL and a Redis of our own -------------------------------------------------
+
+
+def redis_commands_processed(port: int) -> int:
+    """Redis's count of commands processed since it started (INFO stats)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(b"INFO stats\r\n")
+        data = b""
+        while b"total_commands_processed:" not in data or not data.endswith(b"\r\n"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    for line in data.decode().splitlines():
+        if line.startswith("total_commands_processed:"):
+            return int(line.split(":", 1)[1])
+    raise RuntimeError("no total_commands_processed in Redis INFO")
+
+
+def redis_commands_per_request(port: int, targets: list[Target], requests: int = 20) -> dict:
+    """Redis commands per request of each target, from `requests` requests one at a time
+    (the cache warm), on a Redis nobody else uses. The INFO call itself counts one."""
+    counts = {}
+    for target in targets:
+        target.server.get(target.path, cookies=target.cookies)
+        before = redis_commands_processed(port)
+        for _ in range(requests):
+            target.server.get(target.path, cookies=target.cookies)
+        counts[target.label] = (redis_commands_processed(port) - before - 1) / requests
+    return counts
 
 
 def redis_ping(port: int) -> bool:

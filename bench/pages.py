@@ -16,7 +16,8 @@ connections, round after round (bench/harness.py). Pages:
   preview     the free-preview lesson, anonymous
 
 It prints requests per second (median and range over the rounds), each page's share of both
-denominators, latencies, errors, SQL queries per request and wrk's CPU use, and writes
+denominators, latencies, errors, SQL queries and (with --redis-port) Redis commands per
+request, wrk's and the web workers' CPU use and the largest worker's memory, and writes
 everything to test-artifacts/bench/pages[-x4].json. With --course-scale 4 every module holds
 four times as many steps (copies of its lessons and quizzes). --compare-scale 4 serves a
 second copy of the site with the 4x course beside the first and measures its lesson page in
@@ -48,6 +49,7 @@ from bench.harness import (
     add_common_arguments,
     measure,
     print_report,
+    redis_commands_per_request,
     share,
     summarise,
     write_artifact,
@@ -135,7 +137,14 @@ def run(args) -> int:
             targets, rounds=args.rounds, seconds=args.seconds, connections=args.connections
         )
         rss = max(rss_mib(pid) for pid in site.workers)
-    rows = summarise(runs, queries=queries)
+        redis = {}
+        if args.redis_port:
+            # Round trips to the cache per request (issue 21: none for a request that needs
+            # no cached data); Celery is eager here, so the cache is all that talks to Redis.
+            redis = redis_commands_per_request(
+                args.redis_port, [t for t in targets if t.label != MINIMAL]
+            )
+    rows = summarise(runs, queries=queries, redis=redis)
     database = "PostgreSQL" if args.postgres else "SQLite"
     cache = f"Redis :{args.redis_port}" if args.redis_port else "local-memory cache"
     print_report(rows, title=f"{name}: {database}, {cache}, course x{scale}")
