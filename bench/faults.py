@@ -28,19 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.launch_day import CHECK, ROOT, SETUP, STACK_ENV, Stats, django, learner
+from bench.launch_day import CHECK, ROOT, SETUP, STACK, STACK_ENV, Stats, django, learner
 
-RUN = ROOT / "var" / "prodlike"
-
-
-def gunicorn_workers() -> list[int]:
-    master = int((RUN / "web.pid").read_text())
-    out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout
-    return [int(pid) for pid in out.split()]
+RUN = STACK.run_dir
 
 
 def kill_a_web_worker() -> str:
-    victim = gunicorn_workers()[0]
+    victim = STACK.web_workers()[0]
     os.kill(victim, signal.SIGKILL)
     return f"killed gunicorn worker {victim}"
 
@@ -55,15 +49,20 @@ def restart_postgres() -> str:
 
 def restart_redis() -> str:
     """Stop Redis without saving and start it as this machine starts it: it comes back empty."""
-    subprocess.run(["redis-cli", "-h", "127.0.0.1", "shutdown", "nosave"], check=False)
+    port = str(STACK.redis_port)
+    subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", port, "shutdown", "nosave"], check=False)
     time.sleep(1)
+    if (RUN / "redis.pid").exists():  # the stack's own Redis (scripts/prodlike started it)
+        where = ["--pidfile", str(RUN / "redis.pid"), "--dir", str(RUN),
+                 "--logfile", str(RUN / "logs" / "redis.log")]  # fmt: skip
+    else:  # the machine's Redis, as .ci/run starts it
+        where = ["--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"]
     subprocess.run(
-        ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379",
-         "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis",
-         "--logfile", "/var/log/redis/ci.log"],
+        ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", port,
+         "--save", "", "--appendonly", "no", *where],
         check=True,
     )  # fmt: skip
-    return "restarted Redis (empty)"
+    return f"restarted Redis :{port} (empty)"
 
 
 # Each drill starts from no progress, so the marks it checks are its own, not re-marks of

@@ -1,5 +1,5 @@
-"""Launch day on the production-like stack (scripts/prodlike: gunicorn x4, two Celery
-workers, beat, PostgreSQL, Redis).
+"""Launch day on the production-like stack (scripts/prodlike: two gunicorn nodes behind
+HAProxy, two Celery workers, beat, PostgreSQL, Redis; PRODLIKE_* variables configure it).
 
 For a bounded time, LEARNERS simulated learners each open a lesson and mark it done, lesson
 after lesson, while prospects keep signing up for the waitlist. Reports requests per
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
-import os
 import re
 import statistics
 import subprocess
@@ -28,26 +26,15 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = int(os.environ.get("PRODLIKE_PORT", "8765"))
-SECRET_KEY = "launch-day-" + uuid.uuid4().hex
-STACK_ENV = {
-    **os.environ,
-    "PRODLIKE_SECRET_KEY": SECRET_KEY,
-    # One client address stands for thousands of prospects here: lift the per-IP limit.
-    "WAITLIST_SIGNUP_RATE_LIMIT": "1000000",
-}
-DJANGO_ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "lms.settings.base",
-    "DEBUG": "False",
-    "SECRET_KEY": SECRET_KEY,
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lms_prodlike",
-    "REDIS_URL": "redis://127.0.0.1:6379/10",
-    "CACHE_URL": "redis://127.0.0.1:6379/11",
-    "VAR_DIR": str(ROOT / "var" / "prodlike" / "var"),
-    "LOG_LEVEL": "WARNING",
-}
+sys.path.insert(0, str(ROOT))
+
+from bench.stack import Stack  # noqa: E402
+
+# scripts/prodlike as configured by PRODLIKE_* (two nodes behind HAProxy by default).
+# One client address stands for thousands of prospects here: lift the per-IP signup limit.
+STACK = Stack.from_env(extra_env={"WAITLIST_SIGNUP_RATE_LIMIT": "1000000"})
+PORT = STACK.port
+STACK_ENV = STACK.script_env()
 
 SETUP = """
 import json
@@ -88,15 +75,7 @@ print(json.dumps({"marks": marks, "emails": emails}))
 
 
 def django(code: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=DJANGO_ENV,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return STACK.django(code)
 
 
 class Stats:
