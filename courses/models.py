@@ -349,9 +349,37 @@ class LessonPage(CourseStepMixin, Page):
         verbose_name_plural = _("lessons")
 
 
+class ReviewWhen(models.TextChoices):
+    """When learners see a part of an attempt's review (Moodle's "review options")."""
+
+    IMMEDIATELY = "immediately", _("immediately after each attempt")
+    AFTER_PASSING = "passed", _("after passing the quiz")
+    AFTER_LAST_ATTEMPT = "last_attempt", _("after the last allowed attempt")
+    AFTER_PASSING_OR_LAST = "passed_or_last", _("after passing or after the last allowed attempt")
+    NEVER = "never", _("never")
+
+
+def quiz_pool_problems(quiz) -> dict[str, str]:
+    """Why a quiz's pool settings do not fit its questions, by field; empty when they do.
+    A draft may be unfinished, so these are checked when the quiz is published."""
+    problems = {}
+    units = len(quiz.questions)
+    if quiz.draw_count is not None and units and quiz.draw_count > units:
+        problems["draw_count"] = _(
+            "The pool holds %(units)d questions (a scenario counts as one): draw at most that many."
+        ) % {"units": units}
+    if quiz.draw_per_module and not quiz.is_final_test:
+        problems["draw_per_module"] = _(
+            "Only a final test draws questions from the module quizzes: tick “final test”, "
+            "or leave this empty."
+        )
+    return problems
+
+
 class QuizPageForm(WagtailAdminPageForm):
     """Question rules are checked by the question blocks (deferred while saving a draft),
-    so the page's own `clean()` leaves them to the form in the admin."""
+    so the page's own `clean()` leaves them to the form in the admin, which checks the pool
+    settings when it publishes."""
 
     def _post_clean(self):
         self.instance._quiz_rules_in_form = True
@@ -359,6 +387,14 @@ class QuizPageForm(WagtailAdminPageForm):
             super()._post_clean()
         finally:
             self.instance._quiz_rules_in_form = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.is_deferred_validation:
+            for field, problem in quiz_pool_problems(self.instance).items():
+                if field in self.fields and field not in self.errors:
+                    self.add_error(field, problem)
+        return cleaned
 
 
 class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
@@ -388,6 +424,66 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
         validators=[MinValueValidator(1)],
         help_text=_("Leave empty for unlimited attempts."),
     )
+    retry_delay_minutes = models.PositiveSmallIntegerField(
+        _("waiting time between attempts (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60 * 24 * 30)],
+        help_text=_(
+            "After an attempt, the next one opens this many minutes later; learners see when. "
+            "Leave empty to let them try again at once."
+        ),
+    )
+    # Question pools (issue #15): the course importer maps its YAML onto these three names.
+    draw_count = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How many of the questions below each attempt draws at random (a scenario counts "
+            "as one). Leave empty to ask them all."
+        ),
+    )
+    is_final_test = models.BooleanField(
+        _("final test"),
+        default=False,
+        help_text=_(
+            "The course's final test: besides its own questions it draws from the quizzes of "
+            "every module. Put it in a closing module; tick “required” to let its pass count "
+            "for completing the course."
+        ),
+    )
+    draw_per_module = models.PositiveSmallIntegerField(
+        _("questions per module"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Final test only: how many questions it draws from each module's quizzes on every "
+            "attempt, besides its own."
+        ),
+    )
+    # Review options: what a learner sees of an attempt, and from when (issue #15).
+    review_score = models.CharField(
+        _("the score"),
+        max_length=16,
+        choices=ReviewWhen.choices,
+        default=ReviewWhen.IMMEDIATELY,
+        help_text=_("The percentage and the number of questions answered correctly."),
+    )
+    review_marks = models.CharField(
+        _("right or wrong per question, with the learner's own answers"),
+        max_length=16,
+        choices=ReviewWhen.choices,
+        default=ReviewWhen.IMMEDIATELY,
+    )
+    review_answers = models.CharField(
+        _("the correct answers and the explanations"),
+        max_length=16,
+        choices=ReviewWhen.choices,
+        default=ReviewWhen.AFTER_PASSING_OR_LAST,
+    )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_answers = models.BooleanField(_("shuffle answers"), default=False)
     required = models.BooleanField(
@@ -408,10 +504,33 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts")]),
+                FieldPanel("retry_delay_minutes"),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_answers")]),
                 FieldRowPanel([FieldPanel("required"), FieldPanel("estimated_minutes")]),
             ],
             heading=_("Rules"),
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "A later part includes the earlier ones: who sees the correct answers "
+                        "also sees right or wrong and the score. Instructors always see "
+                        "everything in the gradebook."
+                    )
+                ),
+                FieldPanel("review_score"),
+                FieldPanel("review_marks"),
+                FieldPanel("review_answers"),
+            ],
+            heading=_("What learners see after an attempt"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("draw_count"),
+                FieldRowPanel([FieldPanel("is_final_test"), FieldPanel("draw_per_module")]),
+            ],
+            heading=_("Question pool"),
         ),
         FieldPanel("questions"),
     ]
@@ -430,13 +549,22 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
             return
         from .quiz_blocks import quiz_problems
 
+        errors: dict[str, list[str]] = {}
         problems = quiz_problems(self.questions)
         if problems:
-            raise ValidationError({"questions": problems})
+            errors["questions"] = problems
+        for field, problem in quiz_pool_problems(self).items():
+            errors.setdefault(field, []).append(problem)
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        # Touch every question so that answers without a stored id get one now, and keep it.
+        # Touch every question (and every question of a scenario) so that answers without a
+        # stored id get one now, and keep it.
         for child in self.questions:
+            if child.block_type == "scenario":
+                for sub in child.value["questions"]:
+                    sub.value  # noqa: B018
             child.value  # noqa: B018
         return super().save(*args, **kwargs)
 

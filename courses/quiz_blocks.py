@@ -1,9 +1,14 @@
-"""The blocks quizzes are written with: one StreamBlock of questions, three question types.
+"""The blocks quizzes are written with: one StreamBlock of questions, three question types
+and the scenario (a case text shared by a few questions of those types).
 
 Every question is a StructBlock with a ListBlock of answers (text, is correct). Wagtail gives
 each stream child and each list item a stable id (`StreamChild.id`,
 `ListValue.bound_blocks[i].id`); those ids name questions and answers in the learner's form
 and in the attempt snapshot, so reordering or rewording a quiz never mixes up answers.
+
+A scenario (`scenario`: `case` text and a `questions` stream of single, multiple and
+true/false questions) is one unit of the quiz's pool: drawn, shuffled and shown as a whole;
+each of its questions is scored on its own.
 
 A quiz that cannot be answered or passed is refused when it is published (drafts may be
 unfinished: Wagtail 8 defers this validation while saving a draft).
@@ -25,6 +30,7 @@ SINGLE = "single"
 MULTIPLE = "multiple"
 TRUE_FALSE = "true_false"
 QUESTION_KINDS = (SINGLE, MULTIPLE, TRUE_FALSE)
+SCENARIO = "scenario"
 
 
 def question_problems(kind: str, answers: list[tuple[str, bool]]) -> list[str]:
@@ -127,61 +133,127 @@ class TrueFalseQuestionBlock(QuestionBlock):
         label = _("True / false")
 
 
-class QuizQuestionsBlock(blocks.StreamBlock):
+def _refuse_empty(message: str):
+    return StreamBlockValidationError(non_block_errors=[ValidationError(message)])
+
+
+class ScenarioQuestionsBlock(blocks.StreamBlock):
+    """The questions about one case: the three ordinary question types."""
+
     single = SingleChoiceQuestionBlock()
     multiple = MultipleChoiceQuestionBlock()
     true_false = TrueFalseQuestionBlock()
 
     def clean(self, value):
         if not self.is_deferred_validation and len(value) == 0:
-            raise StreamBlockValidationError(
-                non_block_errors=[
-                    ValidationError(
-                        gettext(
-                            "Add at least one question: a quiz without questions cannot be taken."
-                        )
-                    )
-                ]
+            raise _refuse_empty(gettext("Add at least one question about the case."))
+        return super().clean(value)
+
+
+class ScenarioBlock(blocks.StructBlock):
+    """A short case that several questions are about; drawn and shown as one unit."""
+
+    case = blocks.TextBlock(
+        label=_("Case"),
+        help_text=_("The situation the questions below are about. Shown once, above them."),
+    )
+    questions = ScenarioQuestionsBlock(label=_("Questions about the case"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Scenario (a case with several questions)")
+        help_text = _(
+            "A question pool draws a scenario as a whole; each of its questions is scored."
+        )
+
+
+class QuizQuestionsBlock(blocks.StreamBlock):
+    single = SingleChoiceQuestionBlock()
+    multiple = MultipleChoiceQuestionBlock()
+    true_false = TrueFalseQuestionBlock()
+    scenario = ScenarioBlock()
+
+    def clean(self, value):
+        if not self.is_deferred_validation and len(value) == 0:
+            raise _refuse_empty(
+                gettext("Add at least one question: a quiz without questions cannot be taken.")
             )
         return super().clean(value)
 
 
+def _answers(value) -> list[tuple[str, bool]]:
+    return [(a["text"], bool(a["is_correct"])) for a in value["answers"]]
+
+
 def quiz_problems(questions) -> list[str]:
-    """Why a quiz (its questions StreamValue) cannot be published; empty when it can."""
+    """Why a quiz (its questions StreamValue) cannot be published; empty when it can.
+
+    Questions are numbered as authors see them in the editor: "Question 3" for the third
+    block, "Question 3.2" for the second question of a scenario in that place.
+    """
     if len(questions) == 0:
         return [gettext("Add at least one question: a quiz without questions cannot be taken.")]
     problems = []
+
+    def add(number: str, problem: str) -> None:
+        problems.append(
+            gettext("Question %(number)s: %(problem)s") % {"number": number, "problem": problem}
+        )
+
     for number, child in enumerate(questions, start=1):
-        answers = [(a["text"], bool(a["is_correct"])) for a in child.value["answers"]]
-        for problem in question_problems(child.block_type, answers):
-            problems.append(
-                gettext("Question %(number)s: %(problem)s") % {"number": number, "problem": problem}
-            )
+        if child.block_type != SCENARIO:
+            for problem in question_problems(child.block_type, _answers(child.value)):
+                add(str(number), problem)
+            continue
+        if not (child.value["case"] or "").strip():
+            add(str(number), gettext("A scenario needs its case text."))
+        if len(child.value["questions"]) == 0:
+            add(str(number), gettext("Add at least one question about the case."))
+        for sub_number, sub in enumerate(child.value["questions"], start=1):
+            for problem in question_problems(sub.block_type, _answers(sub.value)):
+                add(f"{number}.{sub_number}", problem)
     return problems
+
+
+def _question_data(q: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": q["kind"],
+        "id": q.get("id") or str(uuid.uuid4()),
+        "value": {
+            "text": q["text"],
+            "explanation": q.get("explanation", ""),
+            "answers": [
+                {
+                    "type": "item",
+                    "id": str(uuid.uuid4()),
+                    "value": {"text": c["text"], "is_correct": bool(c["correct"])},
+                }
+                for c in q["choices"]
+            ],
+        },
+    }
 
 
 def questions_stream_data(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Raw StreamField data, with ids for questions and answers, from plain question dicts:
-    ``{"kind", "text", "explanation", "choices": [{"text", "correct"}]}`` (the demo format).
+    ``{"kind", "text", "explanation", "choices": [{"text", "correct"}]}`` (the demo format),
+    or ``{"kind": "scenario", "case", "questions": [question dicts]}``.
 
     Answers are stored in ListBlock's block format (with ids), so their ids stay stable.
     """
-    return [
-        {
-            "type": q["kind"],
-            "id": str(uuid.uuid4()),
-            "value": {
-                "text": q["text"],
-                "explanation": q.get("explanation", ""),
-                "answers": [
-                    {
-                        "type": "item",
-                        "id": str(uuid.uuid4()),
-                        "value": {"text": c["text"], "is_correct": bool(c["correct"])},
-                    }
-                    for c in q["choices"]
-                ],
-            },
-        }
-        for q in questions
-    ]
+    data = []
+    for q in questions:
+        if q["kind"] != SCENARIO:
+            data.append(_question_data(q))
+            continue
+        data.append(
+            {
+                "type": SCENARIO,
+                "id": q.get("id") or str(uuid.uuid4()),
+                "value": {
+                    "case": q["case"],
+                    "questions": [_question_data(sub) for sub in q["questions"]],
+                },
+            }
+        )
+    return data

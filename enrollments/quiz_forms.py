@@ -1,9 +1,10 @@
 """The learner's quiz form: a hidden attempt token and one answer field per question.
 
 Field names are ``q-<question id>``; values are answer ids. The form only validates: it
-rejects answers that do not fit the quiz (unknown ids, answers from another question or
-quiz, duplicates, several answers to a single-choice question) and missing answers. The
-rendering is done by the template (fieldset and legend per question).
+rejects answers that do not fit the attempt (unknown ids, answers from another question or
+quiz or to a question this attempt did not draw, duplicates, several answers to a
+single-choice question) and missing answers. The rendering is done by the template
+(fieldset and legend per question; a scenario's questions under their case).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .quizzes import FOREIGN_ANSWERS, Question, answer_problems
+from .quizzes import FOREIGN_ANSWERS, CaseGroup, Question, answer_problems, grouped_by_case
 
 FIELD_PREFIX = "q-"
 
@@ -67,6 +68,7 @@ class QuizForm(forms.Form):
         and each answer with whether it is checked (after a refused submission)."""
         return [
             {
+                "number": number,
                 "question": question,
                 "field_name": field_name(question),
                 "error": self.question_errors.get(question.id, ""),
@@ -74,5 +76,9 @@ class QuizForm(forms.Form):
                     (answer, self.is_chosen(question, answer.id)) for answer in question.answers
                 ],
             }
-            for question in self.questions
+            for number, question in enumerate(self.questions, start=1)
         ]
+
+    def groups(self) -> list[CaseGroup]:
+        """The rows, with a scenario's questions together under its case."""
+        return grouped_by_case(self.rows(), lambda row: row["question"])

@@ -55,32 +55,37 @@ def take(request: HttpRequest, quiz: QuizPage) -> HttpResponse:
             token = uuid.UUID(str(form.data.get("token", "")))
         except ValueError:
             token = uuid.uuid4()
-        form.questions = quizzes.ordered_quiz_questions(quiz, token)
+        form.questions = quizzes.questions_for_attempt(
+            quiz=quiz, token=token, enrollment=enrollment
+        )
         if form.is_valid() and enrollment is None:  # staff trying the quiz: not stored
             answers = form.cleaned_data["answers"]
             score = quizzes.score_answers(form.questions, answers, pass_mark=quiz.pass_mark)
-            return quiz.render(
+            return _render_result(
                 request,
-                template=RESULT_TEMPLATE,
-                context_overrides={
-                    "is_staff_preview": True,
-                    "outcome": quizzes.Outcome.of_score(score),
-                    "results": quizzes.preview_results(form.questions, answers),
-                    "standing": standing,
-                },
+                quiz,
+                outcome=quizzes.Outcome.of_score(score),
+                results=quizzes.preview_results(form.questions, answers),
+                standing=standing,
+                review=quizzes.FULL_REVIEW,
+                is_staff_preview=True,
             )
         if form.is_valid():
             return _submit(request, quiz, enrollment, token, form.cleaned_data["answers"])
         status = 400
     else:
+        open_now = standing.can_attempt_now or enrollment is None
         token = request.session.get(_session_key(quiz)) if not is_preview else None
         if token is None:
             token = str(uuid.uuid4())
             if not is_preview:
                 request.session[_session_key(quiz)] = token
-        form = QuizForm(
-            initial={"token": token}, questions=quizzes.ordered_quiz_questions(quiz, token)
+        questions = (
+            quizzes.questions_for_attempt(quiz=quiz, token=token, enrollment=enrollment)
+            if open_now
+            else []
         )
+        form = QuizForm(initial={"token": token}, questions=questions)
         status = 200
     attempts = quizzes.quiz_attempts(enrollment=enrollment, quiz=quiz) if enrollment else []
     response = quiz.render(
@@ -88,9 +93,12 @@ def take(request: HttpRequest, quiz: QuizPage) -> HttpResponse:
         context_overrides={
             "form": form,
             "standing": standing,
+            "review": quizzes.review_for(quiz, standing) if enrollment else quizzes.FULL_REVIEW,
             "attempts": attempts,
             "enrollment": enrollment,
             "is_preview": is_preview,
+            "question_count": len(form.questions),
+            "draws_questions": quizzes.draws_questions(quiz),
         },
     )
     response.status_code = status
@@ -111,18 +119,36 @@ def _submit(request, quiz: QuizPage, enrollment: Enrollment, token, answers) -> 
     return redirect(quiz.get_url(request=request) + result_path)
 
 
-def result(request: HttpRequest, quiz: QuizPage, token) -> HttpResponse:
-    """One attempt's result, rendered from what was asked and answered at the time."""
-    attempt = get_object_or_404(
-        QuizAttempt, token=token, quiz_id=quiz.pk, enrollment__user_id=request.user.pk
-    )
+def _render_result(request, quiz: QuizPage, *, results, **context) -> HttpResponse:
     return quiz.render(
         request,
         template=RESULT_TEMPLATE,
         context_overrides={
-            "attempt": attempt,
-            "outcome": quizzes.Outcome.of_attempt(attempt),
-            "results": quizzes.attempt_results(attempt),
-            "standing": quizzes.quiz_standing(enrollment=_enrollment(request, quiz), quiz=quiz),
+            **context,
+            "results": results,
+            "result_groups": quizzes.grouped_by_case(results, lambda result: result),
+            "draws_questions": quizzes.draws_questions(quiz),
         },
+    )
+
+
+def result(request: HttpRequest, quiz: QuizPage, token) -> HttpResponse:
+    """One attempt's result, rendered from what was asked and answered at the time, showing
+    only what the quiz's review options allow the learner to see now."""
+    attempt = get_object_or_404(
+        QuizAttempt, token=token, quiz_id=quiz.pk, enrollment__user_id=request.user.pk
+    )
+    state = learner_state_for_request(request, quiz.course)  # loaded by the access check
+    standing = quizzes.quiz_standing(enrollment=state.enrollment, quiz=quiz)
+    review = quizzes.review_for(quiz, standing)
+    return _render_result(
+        request,
+        quiz,
+        attempt=attempt,
+        outcome=quizzes.Outcome.of_attempt(attempt),
+        results=quizzes.attempt_results(attempt, review),
+        standing=standing,
+        review=review,
+        enrollment=state.enrollment if state.is_active else None,
+        question_count=attempt.question_count,
     )

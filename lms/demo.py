@@ -1,5 +1,6 @@
 """The demo as a whole: the course (`courses.demo`), the demo accounts and the demo
-learner's progress.
+learner's progress (two lessons done, one failed and one passed attempt at the first quiz, so
+the gradebook and the quiz statistics have something to show).
 
 The demo accounts have passwords printed in the README, so they are made only where that is
 harmless: with DEBUG on (the `make demo` machine), or when asked for by name
@@ -9,6 +10,7 @@ creates its own admin with `createsuperuser`.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -16,9 +18,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from courses.demo import SeedReport, seed_course
-from courses.models import CoursePage, LessonPage
-from enrollments import services
-from enrollments.models import Enrollment
+from courses.models import CoursePage, LessonPage, QuizPage
+from enrollments import quizzes, services
+from enrollments.models import Enrollment, QuizAttempt
 
 INSTRUCTORS_GROUP = "Instructors"
 OLD_INSTRUCTOR = ("Ilse", "de Vries")  # the demo instructor's name before the course text
@@ -81,6 +83,46 @@ def _learner_progress(course: CoursePage, report: SeedReport) -> None:
         return  # revoked by staff since: leave it so
     for lesson in LessonPage.objects.in_course(course)[:2]:
         services.step_record_done(enrollment=enrollment, page=lesson)
+    _learner_quiz_attempts(enrollment, report)
+
+
+def _demo_answers(questions: list[quizzes.Question], *, passing: bool) -> dict[str, list[str]]:
+    """Every question right (`passing`), or only every third one (a fail)."""
+    answers = {}
+    for number, question in enumerate(questions):
+        right = sorted(question.correct_ids)
+        wrong = [a.id for a in question.answers if not a.correct][:1] or right[:1]
+        answers[question.id] = right if passing or number % 3 == 0 else wrong
+    return answers
+
+
+def _learner_quiz_attempts(enrollment: Enrollment, report: SeedReport) -> None:
+    """A failed and then a passed attempt at the course's first quiz, through the same service
+    as a learner's submissions (idempotent: only while the learner has no attempts at all)."""
+    if QuizAttempt.objects.filter(enrollment=enrollment).exists():
+        return
+    quiz = (
+        QuizPage.objects.live()
+        .descendant_of(enrollment.course)
+        .filter(is_final_test=False)
+        .order_by("path")
+        .first()
+    )
+    if quiz is None:
+        return
+    for passing in (False, True):
+        token = uuid.uuid4()
+        questions = quizzes.questions_for_attempt(quiz=quiz, token=token, enrollment=enrollment)
+        try:
+            quizzes.quiz_attempt_submit(
+                enrollment=enrollment,
+                quiz=quiz,
+                token=token,
+                answers=_demo_answers(questions, passing=passing),
+            )
+        except quizzes.QuizError:  # a waiting time or an attempt limit set by an instructor
+            return
+    report.add(f"quiz attempts {enrollment.user.email} at {quiz.title}")
 
 
 @transaction.atomic

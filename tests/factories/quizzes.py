@@ -39,6 +39,20 @@ def default_questions() -> list[dict]:
     ]
 
 
+def scenario(case: str, questions: list[dict]) -> dict:
+    """A scenario in the demo format: a case and its questions."""
+    return {"kind": "scenario", "case": case, "questions": questions}
+
+
+def pool(size: int, prefix: str = "Vraag") -> list[dict]:
+    """`size` single-choice questions "<prefix> 1".."<prefix> n", each with answers "goed"
+    (correct) and "fout"."""
+    return [
+        question("single", f"{prefix} {n}", [("goed", True), ("fout", False)])
+        for n in range(1, size + 1)
+    ]
+
+
 def questions_json(questions: list[dict] | None = None) -> str:
     return json.dumps(
         questions_stream_data(default_questions() if questions is None else questions)

@@ -139,6 +139,9 @@ def _admin_form(slug, questions, **extra):
             "max_attempts": "",
             "required": "on",
             "estimated_minutes": "5",
+            "review_score": "immediately",
+            "review_marks": "immediately",
+            "review_answers": "passed_or_last",
             "questions": streamfield(
                 [
                     (
