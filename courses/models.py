@@ -10,6 +10,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -365,11 +366,11 @@ def quiz_pool_problems(quiz) -> dict[str, str]:
     problems = {}
     units = len(quiz.questions)
     if quiz.draw_count is not None and units and quiz.draw_count > units:
-        problems["draw_count"] = _(
+        problems["draw_count"] = gettext(
             "The pool holds %(units)d questions (a scenario counts as one): draw at most that many."
         ) % {"units": units}
     if quiz.draw_per_module and not quiz.is_final_test:
-        problems["draw_per_module"] = _(
+        problems["draw_per_module"] = gettext(
             "Only a final test draws questions from the module quizzes: tick “final test”, "
             "or leave this empty."
         )

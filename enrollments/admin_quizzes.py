@@ -19,10 +19,12 @@ import datetime
 
 from django import forms
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
@@ -155,18 +157,18 @@ class GradebookView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateV
         "last_attempt_at",
     ]
     export_headings = {
-        "first_name": _("first name"),
-        "last_name": _("last name"),
-        "email": _("e-mail address"),
-        "enrollment_status": _("enrolment"),
-        "module": _("module"),
-        "quiz": _("quiz"),
-        "required": _("required"),
-        "final_test": _("final test"),
-        "attempts": _("attempts"),
-        "best_score": _("best score (%)"),
-        "passed": _("passed"),
-        "last_attempt_at": _("last attempt"),
+        "first_name": capfirst(_("first name")),
+        "last_name": capfirst(_("last name")),
+        "email": capfirst(_("e-mail address")),
+        "enrollment_status": capfirst(_("enrolment")),
+        "module": capfirst(_("module")),
+        "quiz": capfirst(_("quiz")),
+        "required": capfirst(_("required")),
+        "final_test": capfirst(_("final test")),
+        "attempts": capfirst(_("attempts")),
+        "best_score": capfirst(_("best score (%)")),
+        "passed": capfirst(_("passed")),
+        "last_attempt_at": capfirst(_("last attempt")),
     }
     # Times in the academy's clock (TIME_ZONE), as the table shows them, not in UTC.
     custom_value_preprocess = {
@@ -222,6 +224,17 @@ class GradebookView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateV
 
     def get_filename(self):
         return f"{self.export_filename}-{self.course.slug}"
+
+    def write_csv_response(self, queryset):
+        """The whole file at once, written here: a streamed one is read after the view has
+        returned, when the headings would no longer be in the user's language. It starts
+        with a byte-order mark, so that Excel reads the UTF-8 names right."""
+        response = HttpResponse(
+            "\ufeff".encode() + b"".join(self.stream_csv(queryset)),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

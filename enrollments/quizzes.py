@@ -364,15 +364,17 @@ def score_answers(
 # --- One learner's standing in a quiz --------------------------------------------------------
 
 
-def moment_label(moment: datetime, *, now: datetime | None = None) -> str:
-    """A moment in the academy's time zone (`TIME_ZONE`), as a learner reads it: "14:20 CET"
-    today, "3 december 14:20 CET" on another day."""
+def retry_message(moment: datetime, *, now: datetime | None = None) -> str:
+    """When the next attempt opens, in the academy's time zone (`TIME_ZONE`), as a sentence:
+    "You can try again at 14:20 CET." today, "... on 3 December at 14:20 CET." later."""
     local = timezone.localtime(moment)
-    today = timezone.localtime(now or timezone.now()).date()
     clock = f"{formats.time_format(local, 'H:i')} {local.tzname()}"
-    if local.date() == today:
-        return clock
-    return f"{formats.date_format(local, 'j F')} {clock}"
+    if local.date() == timezone.localtime(now or timezone.now()).date():
+        return gettext("You can try again at %(time)s.") % {"time": clock}
+    return gettext("You can try again on %(date)s at %(time)s.") % {
+        "date": formats.date_format(local, "j F"),
+        "time": clock,
+    }
 
 
 @dataclass(frozen=True)
@@ -407,10 +409,10 @@ class QuizStanding:
         return at if at > (now or timezone.now()) else None
 
     @property
-    def waiting_until(self) -> str:
-        """ "14:20 CET" while the learner must wait for the next attempt; "" otherwise."""
+    def waiting_message(self) -> str:
+        """The sentence saying when the next attempt opens, while the learner must wait."""
         at = self.retry_at() if self.can_attempt else None
-        return moment_label(at) if at else ""
+        return retry_message(at) if at else ""
 
     @property
     def can_attempt_now(self) -> bool:
@@ -502,9 +504,7 @@ class AttemptsExhausted(QuizError):
 
 class RetryNotYet(QuizError):
     def __init__(self, retry_at: datetime):
-        super().__init__(
-            gettext("You can try again at %(moment)s.") % {"moment": moment_label(retry_at)}
-        )
+        super().__init__(retry_message(retry_at))
         self.retry_at = retry_at
 
 
