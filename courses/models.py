@@ -360,16 +360,18 @@ class ReviewWhen(models.TextChoices):
     NEVER = "never", _("never")
 
 
-def quiz_pool_problems(quiz) -> dict[str, str]:
+def quiz_pool_problems(
+    *, questions, draw_count: int | None, is_final_test: bool, draw_per_module: int | None
+) -> dict[str, str]:
     """Why a quiz's pool settings do not fit its questions, by field; empty when they do.
     A draft may be unfinished, so these are checked when the quiz is published."""
     problems = {}
-    units = len(quiz.questions)
-    if quiz.draw_count is not None and units and quiz.draw_count > units:
+    units = len(questions or [])
+    if draw_count is not None and units and draw_count > units:
         problems["draw_count"] = gettext(
             "The pool holds %(units)d questions (a scenario counts as one): draw at most that many."
         ) % {"units": units}
-    if quiz.draw_per_module and not quiz.is_final_test:
+    if draw_per_module and not is_final_test:
         problems["draw_per_module"] = gettext(
             "Only a final test draws questions from the module quizzes: tick “final test”, "
             "or leave this empty."
@@ -392,7 +394,11 @@ class QuizPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         if not self.is_deferred_validation:
-            for field, problem in quiz_pool_problems(self.instance).items():
+            values = {
+                name: cleaned.get(name, getattr(self.instance, name))
+                for name in ("questions", "draw_count", "is_final_test", "draw_per_module")
+            }
+            for field, problem in quiz_pool_problems(**values).items():
                 if field in self.fields and field not in self.errors:
                     self.add_error(field, problem)
         return cleaned
@@ -554,7 +560,13 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
         problems = quiz_problems(self.questions)
         if problems:
             errors["questions"] = problems
-        for field, problem in quiz_pool_problems(self).items():
+        pool_problems = quiz_pool_problems(
+            questions=self.questions,
+            draw_count=self.draw_count,
+            is_final_test=self.is_final_test,
+            draw_per_module=self.draw_per_module,
+        )
+        for field, problem in pool_problems.items():
             errors.setdefault(field, []).append(problem)
         if errors:
             raise ValidationError(errors)

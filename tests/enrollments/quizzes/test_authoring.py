@@ -193,3 +193,110 @@ def test_admin_publishes_a_sound_quiz(client, module, instructor):
     stored = quiz.questions.get_prep_value()
     assert all(q["id"] for q in stored)
     assert all(a["id"] for q in stored for a in q["value"]["answers"])
+
+
+def _question_form(text, answers):
+    return {
+        "text": text,
+        "explanation": "",
+        "answers": _listblock([{"text": t, "is_correct": "on" if c else ""} for t, c in answers]),
+    }
+
+
+def test_admin_publishes_a_quiz_with_a_scenario_and_a_pool(client, module, instructor):
+    client.force_login(instructor)
+    url = reverse("wagtailadmin_pages:add", args=("courses", "quizpage", module.pk))
+    data = _admin_form("casus", [("single", "Welke?", [("a", True), ("b", False)])])
+    data = {k: v for k, v in data.items() if not k.startswith("questions")}
+    data.update(
+        nested_form_data(
+            {
+                "draw_count": "1",
+                "questions": streamfield(
+                    [
+                        ("single", _question_form("Welke?", [("a", True), ("b", False)])),
+                        (
+                            "scenario",
+                            {
+                                "case": "Een bibliotheek met twee uur per week.",
+                                "questions": streamfield(
+                                    [
+                                        (
+                                            "single",
+                                            _question_form(
+                                                "Wat eerst?", [("x", True), ("y", False)]
+                                            ),
+                                        ),
+                                        (
+                                            "true_false",
+                                            _question_form(
+                                                "Genoeg tijd?",
+                                                [("Waar", False), ("Niet waar", True)],
+                                            ),
+                                        ),
+                                    ]
+                                ),
+                            },
+                        ),
+                    ]
+                ),
+                "action-publish": "publish",
+            }
+        )
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    quiz = QuizPage.objects.get(slug="casus")
+    assert quiz.live and quiz.draw_count == 1
+    scenario = quiz.questions[1]
+    assert scenario.block_type == "scenario"
+    assert [q.value["text"] for q in scenario.value["questions"]] == ["Wat eerst?", "Genoeg tijd?"]
+    stored = quiz.questions.get_prep_value()[1]["value"]["questions"]
+    assert all(q["id"] for q in stored)
+    assert all(a["id"] for q in stored for a in q["value"]["answers"])
+
+
+def test_admin_refuses_to_publish_a_broken_scenario_and_too_large_a_draw(
+    client, module, instructor
+):
+    client.force_login(instructor)
+    url = reverse("wagtailadmin_pages:add", args=("courses", "quizpage", module.pk))
+    data = _admin_form("kapotte-casus", [("single", "Welke?", [("a", True), ("b", False)])])
+    data = {k: v for k, v in data.items() if not k.startswith("questions")}
+    data.update(
+        nested_form_data(
+            {
+                "draw_count": "5",
+                "questions": streamfield(
+                    [
+                        (
+                            "scenario",
+                            {
+                                "case": "Een casus",
+                                "questions": streamfield(
+                                    [
+                                        (
+                                            "single",
+                                            _question_form("Twee goed", [("x", True), ("y", True)]),
+                                        )
+                                    ]
+                                ),
+                            },
+                        ),
+                    ]
+                ),
+                "action-publish": "publish",
+            }
+        )
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Een vraag met enkelvoudige keuze heeft precies" in html
+    assert not QuizPage.objects.filter(slug="kapotte-casus").exists()
+    data.pop("action-publish")
+    data["questions-0-value-questions-0-value-answers-1-value-is_correct"] = ""
+    response = client.post(url, {**data, "action-publish": "publish"})
+    assert response.status_code == 200
+    assert "De vragenpool bevat 1 vragen" in response.content.decode()
+    assert client.post(url, data).status_code == 302  # a draft may draw too many for now

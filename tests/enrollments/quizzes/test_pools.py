@@ -17,12 +17,12 @@ from courses.quiz_blocks import questions_stream_data
 from enrollments.models import QuizAttempt, StepProgress
 from enrollments.quizzes import (
     InvalidSubmission,
+    questions_for_attempt,
     quiz_attempt_submit,
     quiz_questions,
-    questions_for_attempt,
 )
 from enrollments.services import enrollment_create, step_record_done
-from tests.factories import ModulePageFactory, QuizPageFactory, UserFactory
+from tests.factories import ModulePageFactory, QuizPageFactory
 from tests.factories.quizzes import pool, question, questions_json, scenario
 
 from .helpers import post_data
@@ -176,9 +176,7 @@ def test_a_scenario_is_drawn_as_one_unit(module):
 
 
 def test_shuffling_moves_a_scenario_as_a_whole(module):
-    questions = pool(6) + [
-        scenario(CASE, pool(3, prefix="Casusvraag")),
-    ]
+    questions = [*pool(6), scenario(CASE, pool(3, prefix="Casusvraag"))]
     quiz = QuizPageFactory(
         parent=module, questions=questions_json(questions), shuffle_questions=True
     )
@@ -257,7 +255,7 @@ def final_course(course):
 
 
 def test_the_final_test_draws_from_every_module_quiz_besides_its_own(final_course, learner):
-    course, module_quizzes, final = final_course
+    course, _module_quizzes, final = final_course
     enrollment = enrollment_create(user=learner, course=course)
     token = uuid.uuid4()
     asked = questions_for_attempt(quiz=final, token=token, enrollment=enrollment)
@@ -273,7 +271,7 @@ def test_the_final_test_draws_from_every_module_quiz_besides_its_own(final_cours
 
 
 def test_the_final_test_leaves_out_unpublished_quizzes(final_course):
-    course, module_quizzes, final = final_course
+    _course, module_quizzes, final = final_course
     module_quizzes[2].unpublish()
     texts = [q.text for q in questions_for_attempt(quiz=final, token=uuid.uuid4())]
     assert not any(t.startswith("M3 vraag") for t in texts)
