@@ -69,6 +69,7 @@ def take(request: HttpRequest, quiz: QuizPage) -> HttpResponse:
                 standing=standing,
                 review=quizzes.FULL_REVIEW,
                 is_staff_preview=True,
+                question_count=len(form.questions),
             )
         if form.is_valid():
             return _submit(request, quiz, enrollment, token, form.cleaned_data["answers"])
