@@ -7,8 +7,9 @@ Under Reports:
   correct answers and the discrimination index (`quiz_stats`), so weak questions show up.
   Shown to anyone who may edit the quiz's page, such as the "Instructors" group.
 - **Gradebook**: per course, a table of learners by quizzes (best score, attempts, passed, last
-  attempt), with filters and an export (XLSX, CSV; one line per learner and quiz), a
-  learner's attempts, and an attempt's detail (what was asked, answered and correct).
+  attempt), with filters and an export (XLSX, CSV; one line per learner and quiz); a row
+  opens the learner page (admin_learners), whose attempts open an attempt's detail here
+  (what was asked, answered and correct).
   Learners' results are personal: shown to who may see enrolments (`view_enrollment`) and
   edit the course.
 """
@@ -44,7 +45,6 @@ from .quiz_stats import (
     gradebook_courses,
     gradebook_enrollments,
     gradebook_export_rows,
-    learner_attempts,
     quiz_stats,
     quiz_totals,
 )
@@ -257,13 +257,20 @@ class GradebookView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateV
         return params.urlencode()
 
 
-class _LearnerMixin:
-    """An enrolment's gradebook pages: for who may read the gradebook of its course."""
+class AttemptDetailView(WagtailAdminTemplateMixin, TemplateView):
+    """One attempt as the learner took it: what was asked, answered and correct, and the
+    explanations (instructors see everything, whatever the quiz's review options)."""
+
+    template_name = "enrollments/admin/gradebook_attempt.html"
+    page_title = _("Quiz attempt")
+    header_icon = "help"
 
     def dispatch(self, request, *args, **kwargs):
-        self.enrollment = get_object_or_404(
-            Enrollment.objects.select_related("user", "course"), pk=kwargs["enrollment_id"]
+        self.attempt = get_object_or_404(
+            QuizAttempt.objects.select_related("quiz", "enrollment__user", "enrollment__course"),
+            pk=kwargs["attempt_id"],
         )
+        self.enrollment = self.attempt.enrollment
         if not gradebook_courses(request.user).filter(pk=self.enrollment.course_id).exists():
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
@@ -274,7 +281,10 @@ class _LearnerMixin:
         name = user.get_full_name()
         return f"{name} ({user.email})" if name else user.email
 
-    def gradebook_crumbs(self):
+    def get_page_subtitle(self):
+        return f"{self.attempt.quiz.title} · {self.learner_label}"
+
+    def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
             {
@@ -282,53 +292,15 @@ class _LearnerMixin:
                 "label": _("Gradebook"),
             },
             {
-                "url": reverse("gradebook:learner", args=[self.enrollment.pk]),
+                "url": reverse("enrolments:inspect", args=[self.enrollment.pk]),
                 "label": self.learner_label,
             },
+            {"url": "", "label": self.attempt.quiz.title},
         ]
 
-
-class LearnerAttemptsView(_LearnerMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "enrollments/admin/gradebook_learner.html"
-    page_title = _("Quiz attempts")
-    header_icon = "user"
-
-    def get_page_subtitle(self):
-        return self.learner_label
-
-    def get_breadcrumbs_items(self):
-        return self.gradebook_crumbs()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            enrollment=self.enrollment, attempts=learner_attempts(enrollment=self.enrollment)
-        )
-        return context
-
-
-class AttemptDetailView(_LearnerMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "enrollments/admin/gradebook_attempt.html"
-    page_title = _("Quiz attempt")
-    header_icon = "help"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.attempt = get_object_or_404(
-            QuizAttempt.objects.select_related("quiz"),
-            pk=kwargs["attempt_id"],
-            enrollment_id=kwargs["enrollment_id"],
-        )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return f"{self.attempt.quiz.title} · {self.learner_label}"
-
-    def get_breadcrumbs_items(self):
-        return [*self.gradebook_crumbs(), {"url": "", "label": self.attempt.quiz.title}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        results = attempt_results(self.attempt)  # instructors see everything
+        results = attempt_results(self.attempt)  # the full review
         context.update(
             enrollment=self.enrollment,
             attempt=self.attempt,
@@ -353,12 +325,7 @@ def register_quiz_results_urls():
     ]
     gradebook = [
         path("", GradebookView.as_view(), name="index"),
-        path("learner/<int:enrollment_id>/", LearnerAttemptsView.as_view(), name="learner"),
-        path(
-            "learner/<int:enrollment_id>/attempt/<int:attempt_id>/",
-            AttemptDetailView.as_view(),
-            name="attempt",
-        ),
+        path("attempt/<int:attempt_id>/", AttemptDetailView.as_view(), name="attempt"),
     ]
     return [
         path("quiz-results/", (quiz_results, "quiz_results", "quiz_results")),

@@ -342,13 +342,3 @@ def gradebook_export_rows(
         for row in rows
         for quiz, cell in zip(quizzes, row.cells, strict=True)
     ]
-
-
-def learner_attempts(*, enrollment: Enrollment) -> list[QuizAttempt]:
-    """Every attempt of one enrolment, quiz by quiz in course order (snapshots left out)."""
-    return list(
-        QuizAttempt.objects.filter(enrollment=enrollment)
-        .select_related("quiz")
-        .defer("questions", "answers")
-        .order_by("quiz__path", "number")
-    )
