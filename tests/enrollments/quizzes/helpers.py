@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from enrollments.quizzes import Question, quiz_questions
+from enrollments.quizzes import Question, questions_for_attempt, quiz_questions
 
 
 def right_answers(quiz) -> dict[str, list[str]]:
@@ -24,3 +24,9 @@ def post_data(answers: dict[str, list[str]], token=None) -> dict:
     for qid, ids in answers.items():
         data[f"q-{qid}"] = list(ids)
     return data
+
+
+def drawn_right_answers(quiz, token, enrollment=None) -> dict[str, list[str]]:
+    """The right answers to the questions the attempt with `token` draws."""
+    asked = questions_for_attempt(quiz=quiz, token=token, enrollment=enrollment)
+    return {q.id: sorted(q.correct_ids) for q in asked}

@@ -16,7 +16,7 @@ from enrollments.quizzes import quiz_attempt_submit, quiz_questions
 from enrollments.services import enrollment_create
 from tests.factories import UserFactory
 
-from .helpers import right_answers
+from .helpers import drawn_right_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +56,12 @@ class QuizRendersTest(WagtailPageTestCase):
         enrollment = enrollment_create(user=learner, course=course)
         quiz = QuizPage.objects.live().order_by("path").first()
         self.assertPageIsRenderable(quiz, user=learner)
+        token = uuid.uuid4()
         attempt, _ = quiz_attempt_submit(
-            enrollment=enrollment, quiz=quiz, token=uuid.uuid4(), answers=right_answers(quiz)
+            enrollment=enrollment,
+            quiz=quiz,
+            token=token,
+            answers=drawn_right_answers(quiz, token, enrollment),
         )
         self.assertPageIsRenderable(quiz, route_path=f"/result/{attempt.token}/", user=learner)
 
@@ -100,8 +104,12 @@ def test_demo_quiz_can_be_passed_and_failed(client):
     learner = UserFactory()
     enrollment = enrollment_create(user=learner, course=course)
     quiz = QuizPage.objects.order_by("path").first()
+    token = uuid.uuid4()
     attempt, _ = quiz_attempt_submit(
-        enrollment=enrollment, quiz=quiz, token=uuid.uuid4(), answers=right_answers(quiz)
+        enrollment=enrollment,
+        quiz=quiz,
+        token=token,
+        answers=drawn_right_answers(quiz, token, enrollment),
     )
     assert attempt.passed and attempt.score == 100
     client.force_login(learner)
@@ -109,3 +117,41 @@ def test_demo_quiz_can_be_passed_and_failed(client):
         url = quiz.get_url()
     assert client.get(url).status_code == 200
     assert QuizAttempt.objects.count() == 1
+
+
+def test_demo_quizzes_draw_from_pools_and_the_final_test_gates_completion():
+    """The demo course as its files describe it: pools, scenarios, a final test, the default
+    review options; finishing every lesson and module quiz is not enough without it."""
+    from courses.models import LessonPage, ReviewWhen
+    from enrollments.services import step_record_done
+
+    call_command("seed_demo", verbosity=0)
+    course = CoursePage.objects.get()
+    quizzes = list(QuizPage.objects.descendant_of(course).live().order_by("path"))
+    final = [q for q in quizzes if q.is_final_test]
+    assert len(final) == 1 and final[0].required and final[0].draw_per_module
+    module_quizzes = [q for q in quizzes if not q.is_final_test]
+    assert all(q.draw_count and q.draw_count < len(q.questions) for q in module_quizzes)
+    assert all(any(c.block_type == "scenario" for c in q.questions) for q in module_quizzes)
+    assert {(q.review_score, q.review_marks, q.review_answers) for q in quizzes} == {
+        (ReviewWhen.IMMEDIATELY, ReviewWhen.IMMEDIATELY, ReviewWhen.AFTER_PASSING_OR_LAST)
+    }
+
+    enrollment = enrollment_create(user=UserFactory(), course=course)
+    for lesson in LessonPage.objects.in_course(course):
+        step_record_done(enrollment=enrollment, page=lesson)
+    for quiz in module_quizzes:
+        token = uuid.uuid4()
+        answers = drawn_right_answers(quiz, token, enrollment)
+        quiz_attempt_submit(enrollment=enrollment, quiz=quiz, token=token, answers=answers)
+    enrollment.refresh_from_db()
+    assert enrollment.completed_at is None  # the final test is still open
+    token = uuid.uuid4()
+    answers = drawn_right_answers(final[0], token, enrollment)
+    attempt, _ = quiz_attempt_submit(
+        enrollment=enrollment, quiz=final[0], token=token, answers=answers
+    )
+    sources = {q.get("source", "") for q in attempt.questions}
+    assert {q.title for q in module_quizzes} <= sources  # it drew from every module quiz
+    enrollment.refresh_from_db()
+    assert attempt.passed and enrollment.completed_at is not None
