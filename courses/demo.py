@@ -63,7 +63,7 @@ def _home_page(report: SeedReport) -> HomePage:
 def _course(home: HomePage, report: SeedReport) -> CoursePage:
     """The demo course from its files, through the same importer an academy uses: a second
     run finds every file unchanged and writes nothing."""
-    result = import_course(DEMO_COURSE_DIR, parent=home, allow_downgrade=True)
+    result = import_course(DEMO_COURSE_DIR, parent=home)
     report.created += result.created
     report.changed += [f"updated {what}" for what in result.updated]
     report.changed += [f"skipped {what}" for what in result.skipped]

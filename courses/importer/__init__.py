@@ -7,7 +7,7 @@ course in `courses/content/mcmt/`.
 
 from .reader import read_course
 from .source import CourseImportError, PageSource, SourceProblem
-from .writer import ImportReport, import_course, quiz_features
+from .writer import ImportReport, import_course
 
 __all__ = [
     "CourseImportError",
@@ -15,6 +15,5 @@ __all__ = [
     "PageSource",
     "SourceProblem",
     "import_course",
-    "quiz_features",
     "read_course",
 ]

@@ -620,15 +620,6 @@ class _Reader:
         )
         if intro is None:
             return None
-        needs: dict[str, int] = {}
-        for name in ("draw", "draw_per_module"):
-            if cleaned[name] is not None:
-                needs[name] = lines[(name,)]
-        if cleaned["final"]:
-            needs["final"] = lines[("final",)]
-        for question in questions:
-            if question["type"] == SCENARIO:
-                needs.setdefault("scenario", question["line"])
         pool = len(questions)
         if cleaned["draw"] is not None and not 1 <= cleaned["draw"] <= pool:
             self.problem(
@@ -671,7 +662,6 @@ class _Reader:
                 "_draw_per_module": cleaned["draw_per_module"],
             },
             digest=file_digest(path),
-            needs=needs,
         )
 
     def question(self, path, raw, lines, at, ident, keys, *, nested=False) -> dict | None:

@@ -84,10 +84,7 @@ class PageSource:
     digest: str  # hash of the file and every media file it refers to
     media: list[MediaRef] = field(default_factory=list)
     children: list[PageSource] = field(default_factory=list)
-    # For quizzes: what needs the assessment features of issue #15 (see writer.quiz_features).
-    needs: dict[str, int] = field(default_factory=dict)  # feature -> line where it is used
     body_blocks: list[BlockSource] = field(default_factory=list)
-    downgrades: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:

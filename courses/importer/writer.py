@@ -13,10 +13,6 @@ For every page of the folder the writer decides, before writing anything:
 
 `ImportedPage` keeps, per page, the file it came from, the file's hash and the revision the
 import made. All writes happen in one transaction.
-
-Quizzes may use the assessment features of issue #15 (`draw`, `final`, `draw_per_module`,
-`scenario` questions). When this version of QuizPage lacks them, the import is refused with
-the file and line, unless `allow_downgrade` asks to import without them (see `_downgrade`).
 """
 
 from __future__ import annotations
@@ -38,15 +34,8 @@ from .source import CourseImportError, MediaRef, PageSource, SourceProblem, stab
 
 MODELS = {"course": CoursePage, "module": ModulePage, "lesson": LessonPage, "quiz": QuizPage}
 
+
 # QuizPage fields and the question block of issue #15, by the name the quiz files use.
-QUIZ_FEATURES = {
-    "draw": "draw_count",
-    "final": "is_final_test",
-    "draw_per_module": "draw_per_module",
-    "scenario": "scenario",
-}
-
-
 @dataclass
 class ImportReport:
     dry_run: bool = False
@@ -86,23 +75,12 @@ class _Step:
     children: list[_Step] = field(default_factory=list)
 
 
-def quiz_features() -> dict[str, bool]:
-    """Which of the #15 assessment features this version of QuizPage has."""
-    names = {f.name for f in QuizPage._meta.get_fields()}
-    stream = QuizPage._meta.get_field("questions").stream_block
-    return {
-        feature: (name in stream.child_blocks if feature == "scenario" else name in names)
-        for feature, name in QUIZ_FEATURES.items()
-    }
-
-
 def import_course(
     folder: Path | str,
     *,
     parent: Page | None = None,
     dry_run: bool = False,
     force: bool = False,
-    allow_downgrade: bool = False,
     user=None,
 ) -> ImportReport:
     """Import or update the course in `folder` below `parent` (default: the home page).
@@ -111,8 +89,6 @@ def import_course(
     folder has errors.
     """
     course = read_course(folder)
-    features = quiz_features()
-    _check_quiz_features(course, features, allow_downgrade)
     if parent is None:
         parent = HomePage.objects.order_by("path").first()
         if parent is None:
@@ -120,15 +96,13 @@ def import_course(
                 [SourceProblem(course.path, None, "no home page to put the course under")]
             )
     report = ImportReport(dry_run=dry_run)
-    for page in _walk(course):
-        report.notes += page.downgrades
     plan = _plan(course, parent, force)
     _note_stale(plan, report)
     if dry_run:
         _report_plan(plan, report)
         return report
     with transaction.atomic():
-        _execute(plan, parent, features, report, user, media_cache={})
+        _execute(plan, parent, report, user, media_cache={})
     return report
 
 
@@ -138,57 +112,11 @@ def _walk(page: PageSource):
         yield from _walk(child)
 
 
-# --- #15 features ---------------------------------------------------------------------------
-
-
-def _check_quiz_features(course: PageSource, features: dict[str, bool], allow_downgrade: bool):
-    problems = []
-    for page in _walk(course):
-        for feature, line in page.needs.items():
-            if features[feature]:
-                continue
-            if allow_downgrade:
-                page.downgrades.append(_downgrade(page, feature))
-            else:
-                problems.append(
-                    SourceProblem(
-                        page.path,
-                        line,
-                        f"{feature!r} is not supported by this version of the platform "
-                        "(question pools, final tests and scenario questions come with "
-                        "issue #15); import with --allow-downgrade to leave it out",
-                    )
-                )
-    if problems:
-        raise CourseImportError(problems)
-
-
-def _downgrade(page: PageSource, feature: str) -> str:
-    """Import the quiz without `feature`, and say how."""
-    if feature == "draw":
-        return f"{page.path}: every question of the pool is asked (no 'draw' in this version)"
-    if feature == "final":
-        return f"{page.path}: imported as an ordinary quiz (no final test in this version)"
-    if feature == "draw_per_module":
-        return f"{page.path}: asks only its own questions (no 'draw_per_module' in this version)"
-    return (
-        f"{page.path}: scenario questions are asked as separate questions, each starting with "
-        "its case (no scenario questions in this version)"
-    )
-
-
-def _questions_raw(page: PageSource, features: dict[str, bool]) -> list[dict[str, Any]]:
-    raw = []
-    for question in page.fields["_questions"]:
-        if question["type"] != SCENARIO:
-            raw.append(_question_raw(question))
-        elif features["scenario"]:
-            raw.append(_scenario_raw(question))
-        else:
-            for sub in question["questions"]:
-                flattened = dict(sub, text=f"{question['case']}\n\n{sub['text']}")
-                raw.append(_question_raw(flattened))
-    return raw
+def _questions_raw(page: PageSource) -> list[dict[str, Any]]:
+    return [
+        _scenario_raw(question) if question["type"] == SCENARIO else _question_raw(question)
+        for question in page.fields["_questions"]
+    ]
 
 
 def _question_raw(question: dict[str, Any]) -> dict[str, Any]:
@@ -316,7 +244,7 @@ def _note_stale(step: _Step, report: ImportReport) -> None:
 # --- writing --------------------------------------------------------------------------------
 
 
-def _execute(step, parent, features, report, user, media_cache, next_sibling=None) -> None:
+def _execute(step, parent, report, user, media_cache, next_sibling=None) -> None:
     source = step.source
     what = _describe(step)
     page = step.page
@@ -325,7 +253,7 @@ def _execute(step, parent, features, report, user, media_cache, next_sibling=Non
     elif step.action == "unchanged":
         report.unchanged.append(what)
     else:
-        values = _values(source, features, media_cache)
+        values = _values(source, media_cache)
         if step.action == "create":
             page = MODELS[source.kind](slug=source.slug, **values)
             parent.add_child(instance=page)
@@ -353,10 +281,10 @@ def _execute(step, parent, features, report, user, media_cache, next_sibling=Non
         report.course = page
     for index, child in enumerate(step.children):
         later = next((s.page for s in step.children[index + 1 :] if s.page is not None), None)
-        _execute(child, page, features, report, user, media_cache, next_sibling=later)
+        _execute(child, page, report, user, media_cache, next_sibling=later)
 
 
-def _values(source: PageSource, features, media_cache) -> dict[str, Any]:
+def _values(source: PageSource, media_cache) -> dict[str, Any]:
     values = {name: value for name, value in source.fields.items() if not name.startswith("_")}
     for name in ("what_you_will_learn", "objectives"):
         if name in values:
@@ -375,13 +303,10 @@ def _values(source: PageSource, features, media_cache) -> dict[str, Any]:
             body.append({"type": block.type, "value": value, "id": block.id})
         values["body"] = json.dumps(body)
     if source.kind == "quiz":
-        values["questions"] = json.dumps(_questions_raw(source, features))
-        if features["draw"]:
-            values[QUIZ_FEATURES["draw"]] = source.fields["_draw"]
-        if features["final"]:
-            values[QUIZ_FEATURES["final"]] = bool(source.fields["_final"])
-        if features["draw_per_module"]:
-            values[QUIZ_FEATURES["draw_per_module"]] = source.fields["_draw_per_module"]
+        values["questions"] = json.dumps(_questions_raw(source))
+        values["draw_count"] = source.fields["_draw"]
+        values["is_final_test"] = bool(source.fields["_final"])
+        values["draw_per_module"] = source.fields["_draw_per_module"]
     return values
 
 

@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from courses.importer import CourseImportError, import_course, quiz_features
+from courses.importer import CourseImportError, import_course
 from courses.importer.source import stable_id
 from courses.models import CoursePage, ImportedPage, LessonPage, ModulePage, QuizPage
 
@@ -440,23 +440,18 @@ POOL_QUIZ = """\
     """
 
 
-@pytest.mark.skipif(quiz_features()["draw"], reason="this version has question pools")
-def test_pool_features_this_version_lacks_are_refused_with_file_and_line(home_page, folder):
+def test_pools_final_tests_and_scenarios_land_on_the_quiz(home_page, folder):
     write(folder, "01-start/03-toets.yaml", POOL_QUIZ)
-    message = refused(folder, home_page)
-    assert "proef/01-start/03-toets.yaml:3: 'draw' is not supported by this version" in message
-    assert "proef/01-start/03-toets.yaml:13: 'scenario' is not supported" in message
-
-
-@pytest.mark.skipif(quiz_features()["scenario"], reason="this version has scenario questions")
-def test_allow_downgrade_asks_every_question_and_unfolds_scenarios(home_page, folder):
-    write(folder, "01-start/03-toets.yaml", POOL_QUIZ)
-    report = import_course(folder, allow_downgrade=True)
+    import_course(folder)
     quiz = QuizPage.objects.get()
-    texts = [q.value["text"] for q in quiz.questions]
-    assert texts == ["Vraag?", "Een situatie.\n\nKlopt het?"]
-    assert quiz.questions[1].id == stable_id("proefcursus", "start", "toets", "casus-a")
-    assert any("every question of the pool is asked" in note for note in report.notes)
+    assert quiz.draw_count == 1
+    kinds = [child.block_type for child in quiz.questions]
+    assert kinds == ["single", "scenario"]
+    scenario = quiz.questions[1]
+    assert scenario.id == stable_id("proefcursus", "start", "toets", "casus")
+    assert scenario.value["case"] == "Een situatie."
+    [sub] = list(scenario.value["questions"])
+    assert sub.id == stable_id("proefcursus", "start", "toets", "casus-a")
 
 
 def test_the_command_reports_problems_with_file_and_line(home_page, folder):

@@ -24,11 +24,6 @@ class Command(BaseCommand):
             help="also overwrite pages changed in the admin, or not made by an import",
         )
         parser.add_argument(
-            "--allow-downgrade",
-            action="store_true",
-            help="import quizzes without the question-pool features this version lacks",
-        )
-        parser.add_argument(
             "--parent", type=int, default=None, help="id of the page to put the course under"
         )
 
@@ -44,7 +39,6 @@ class Command(BaseCommand):
                 parent=parent,
                 dry_run=options["dry_run"],
                 force=options["force"],
-                allow_downgrade=options["allow_downgrade"],
             )
         except CourseImportError as error:
             count = len(error.problems)
