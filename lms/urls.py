@@ -1,3 +1,4 @@
+from anymail.urls import urlpatterns as anymail_urls
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -6,6 +7,7 @@ from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from courses.routing import serve as serve_page
 from payments.views import stripe_webhook
@@ -20,8 +22,14 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     # Outside the language prefixes: Stripe posts here (set up in Stripe's Dashboard).
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
-    path("anymail/", include("anymail.urls")),
 ]
+
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # Mail providers' webhooks (bounces, complaints suppress addresses). Only with a secret:
+    # without one anymail accepts any caller, and anyone could suppress any address. A
+    # provider whose own keys are missing answers 503 (it retries), not 500.
+    anymail_patterns = decorate_urlpatterns(anymail_urls, views.webhook_configured_or_503)
+    urlpatterns += [path("anymail/", include((anymail_patterns, "anymail")))]
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
@@ -42,4 +50,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "lms.views.bad_request"
+handler403 = "lms.views.permission_denied"
+handler404 = "lms.views.page_not_found"
 handler500 = "lms.views.server_error"

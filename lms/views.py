@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import uuid
@@ -80,6 +81,44 @@ def _outage_errors() -> tuple[type[BaseException], ...]:
     except ImportError:  # pragma: no cover - redis is a dependency, but only used with REDIS_URL
         return errors
     return (*errors, redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+
+def webhook_configured_or_503(view):
+    """For anymail's webhook views: an ESP whose keys are not configured raises
+    AnymailConfigurationError on every POST (a 500 that anyone could trigger). Answer 503
+    instead, as the Stripe webhook does without its secret: the sender retries later."""
+    from anymail.exceptions import AnymailConfigurationError
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except AnymailConfigurationError:
+            logger.error("mail webhook %s called but not configured", request.path)
+            return HttpResponse("webhook not configured", status=503, content_type="text/plain")
+
+    return wrapped
+
+
+def _error_page(template: str, status: int) -> HttpResponse:
+    body = loader.get_template(template).render({"request_id": get_guid()})
+    return HttpResponse(body, status=status)
+
+
+# handler400/403/404. Django's own handlers carry `requires_csrf_token`, which runs the CSRF
+# check again and so reads the request body a second time: a body Django refuses to parse
+# (a form posted as `charset=utf-16`) then raised BadRequest inside the 400 handler and every
+# URL answered 500. Our error pages need no CSRF token (no forms), so they render directly.
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page("400.html", 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page("403.html", 403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page("404.html", 404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

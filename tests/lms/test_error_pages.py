@@ -82,3 +82,25 @@ def test_an_expired_form_gets_a_page_that_says_what_to_do(settings, course):
     response = client.post("/waitlist/")
     assert response.status_code == 403
     assert "Dit formulier is verlopen" in response.content.decode()
+
+
+def test_a_form_posted_in_utf16_with_a_csrf_cookie_is_a_400_on_every_url(course, settings):
+    """Django refuses to parse such a body (BadRequest); its own 400 handler then ran the
+    CSRF check again, hit the same error, and every URL answered 500."""
+    from tests.factories.payments import TEST_SECRET_KEY, TEST_WEBHOOK_SECRET
+    from tests.urlconf import endpoints
+
+    settings.STRIPE_SECRET_KEY = TEST_SECRET_KEY
+    settings.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET
+    visitor = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    visitor.cookies["csrftoken"] = "a" * 32
+    statuses = {}
+    for endpoint in endpoints():
+        response = visitor.post(
+            endpoint.path,
+            data=b"a\x00=\x00b\x00",
+            content_type="application/x-www-form-urlencoded; charset=utf-16",
+        )
+        statuses[endpoint.name] = response.status_code
+    assert statuses and not {name: s for name, s in statuses.items() if s >= 500}
+    assert statuses["wagtail_serve"] == 400
