@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from allauth.account.utils import get_next_redirect_url
 from allauth.core import ratelimit
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -82,3 +84,20 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             "login_url": reverse("account_login") + "?" + urlencode({"next": here}),
         },
     )
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """Wagtail's log-in page (`/cms/login/`), replaced: everyone logs in through allauth's
+    page, so one failed-log-in limit and one e-mail verification rule cover every account.
+
+    Wagtail's own form authenticated without either (a locked or unverified account got in).
+    Anonymous visitors, POST included, are sent to allauth's log-in with their `next`
+    (default: the admin's home); a logged-in user without admin access gets the 403 page
+    rather than a redirect loop between the two log-in pages.
+    """
+    next_url = get_next_redirect_url(request) or reverse("wagtailadmin_home")
+    if request.user.is_authenticated:
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return redirect(next_url)
+        raise PermissionDenied
+    return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")

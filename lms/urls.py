@@ -2,6 +2,7 @@ from anymail.urls import urlpatterns as anymail_urls
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
@@ -9,12 +10,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from accounts import views as account_views
 from courses.routing import serve as serve_page
 from payments.views import stripe_webhook
 
 from . import views
 
+# One way in for every account: allauth's log-in and password reset. Wagtail's own pages for
+# both (admin and front end) are replaced by these patterns, which come before Wagtail's.
+LOG_IN_ELSEWHERE = {"wagtailcore_login"}
+
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}login/", account_views.admin_login, name="admin_login"),
+    re_path(
+        rf"^{settings.ADMIN_URL}password_reset/",
+        RedirectView.as_view(pattern_name="account_reset_password"),
+    ),
     path(settings.ADMIN_URL, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -45,7 +56,17 @@ urlpatterns += i18n_patterns(
     path("waitlist/", include("waitlist.urls")),
     path("payments/", include("payments.urls")),
     # Wagtail's front-end URLs, with the page routing cached (courses/routing.py).
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    # Wagtail's log-in for private pages goes to allauth's, with the same ?next=.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
+    *[
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if pattern.name not in {"wagtail_serve", *LOG_IN_ELSEWHERE}
+    ],
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=False,
 )

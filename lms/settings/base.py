@@ -174,6 +174,14 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "20/h/ip,5/h/key",
 }
+# One log-in for every account (items 2-3 of issue 13): Wagtail's admin and private pages send
+# people to allauth's log-in (lms/urls.py replaces Wagtail's own log-in pages), so allauth's
+# failed-log-in limit and mandatory verification hold everywhere. Passwords are reset and
+# changed only on allauth's pages too (rate-limited, and the learner is told by e-mail).
+WAGTAILADMIN_LOGIN_URL = "admin_login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Behind N load balancers/proxies that append to X-Forwarded-For, the visitor's address is
 # read from there (log-in and waitlist rate limits); 0 means REMOTE_ADDR is the visitor.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

@@ -7,8 +7,8 @@ INSTRUCTOR = ("instructeur@mcmt.example", "mcmt-instructeur")
 
 def test_instructor_edits_a_lesson_and_learners_see_it_published(base_url, e2e_page):
     page = e2e_page
-    page.goto(f"{base_url}/cms/login/")
-    page.fill("input[name=username]", INSTRUCTOR[0])
+    page.goto(f"{base_url}/cms/login/")  # allauth's log-in page, the one way in
+    page.fill("input[name=login]", INSTRUCTOR[0])
     page.fill("input[name=password]", INSTRUCTOR[1])
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/cms/")
