@@ -60,6 +60,12 @@ class Order(models.Model):
     welcome_email_sent_at = models.DateTimeField(
         _("welcome e-mail sent at"), null=True, blank=True, editable=False
     )
+    # Set when Stripe reported a payment that does not pay for the order (another currency,
+    # less than the price minus the session's discount): the order stays unpaid until a
+    # person looks (payments.services.payment_problem).
+    payment_problem = models.CharField(
+        _("payment problem"), max_length=255, blank=True, editable=False
+    )
     # The language the learner bought in: the welcome mail is written in it.
     language = models.CharField(_("language"), max_length=8, default="nl", editable=False)
 

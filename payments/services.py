@@ -120,11 +120,11 @@ def order_checkout_start(*, user, course) -> tuple[Order, str]:
 def stripe_event_process(*, event: dict[str, Any]) -> bool:
     """Apply one verified Stripe event. Returns False when it was a replay or a type we do not
     handle (those are acknowledged and ignored, not stored)."""
-    handler = EVENT_HANDLERS.get(event.get("type", ""))
+    handler = EVENT_HANDLERS.get(_text(event, "type"))
     if handler is None:
         return False
     find_order, apply = handler
-    obj = event["data"]["object"]
+    obj = _mapping(_mapping(event, "data"), "object")
     try:
         with transaction.atomic():
             if StripeEvent.objects.filter(event_id=event["id"]).exists():
@@ -133,7 +133,7 @@ def stripe_event_process(*, event: dict[str, Any]) -> bool:
             StripeEvent.objects.create(
                 event_id=event["id"],
                 type=event["type"],
-                created=datetime.fromtimestamp(event.get("created") or 0, tz=UTC),
+                created=datetime.fromtimestamp(_integer(event, "created") or 0, tz=UTC),
                 order=order,
                 payload=event,
             )
@@ -153,9 +153,31 @@ def _locked(queryset) -> Order | None:
     return queryset.select_for_update().first()
 
 
+# --- Reading Stripe's objects ------------------------------------------------------------------
+# A signed event is Stripe's, but its shape can still surprise (an API version change, a
+# field expanded into an object, a list where a dict was expected): read every field through
+# these, so an odd value is "absent" instead of an exception and a 500 (which Stripe retries
+# for days).
+
+
+def _text(obj: Any, key: str, *, limit: int = 255) -> str:
+    value = obj.get(key) if isinstance(obj, dict) else None
+    return value if isinstance(value, str) and len(value) <= limit else ""
+
+
+def _mapping(obj: Any, key: str) -> dict[str, Any]:
+    value = obj.get(key) if isinstance(obj, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _integer(obj: Any, key: str) -> int | None:
+    value = obj.get(key) if isinstance(obj, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _order_for_session(session: dict[str, Any]) -> Order | None:
-    reference = (session.get("metadata") or {}).get("order_reference") or session.get(
-        "client_reference_id"
+    reference = _text(_mapping(session, "metadata"), "order_reference") or _text(
+        session, "client_reference_id"
     )
     if reference:
         try:
@@ -164,18 +186,18 @@ def _order_for_session(session: dict[str, Any]) -> Order | None:
             order = None
         if order is not None:
             return order
-    return _locked(Order.objects.filter(checkout_session_id=session.get("id") or "-"))
+    return _locked(Order.objects.filter(checkout_session_id=_text(session, "id") or "-"))
 
 
 def _order_for_charge(obj: dict[str, Any]) -> Order | None:
     """A charge or a dispute: found by its payment intent, or by the order reference that the
     payment intent's metadata passes on."""
-    payment_intent = obj.get("payment_intent")
+    payment_intent = _text(obj, "payment_intent")
     if payment_intent:
         order = _locked(Order.objects.filter(payment_intent_id=payment_intent))
         if order is not None:
             return order
-    reference = (obj.get("metadata") or {}).get("order_reference")
+    reference = _text(_mapping(obj, "metadata"), "order_reference")
     if reference:
         try:
             return _locked(Order.objects.filter(reference=reference))
@@ -185,14 +207,14 @@ def _order_for_charge(obj: dict[str, Any]) -> Order | None:
 
 
 def _remember_payment_intent(order: Order, session: dict[str, Any]) -> None:
-    payment_intent = session.get("payment_intent")
-    if isinstance(payment_intent, dict):
-        payment_intent = payment_intent.get("id")
+    payment_intent = _text(session, "payment_intent") or _text(
+        _mapping(session, "payment_intent"), "id"
+    )
     if not payment_intent or order.payment_intent_id == payment_intent:
         return
     order.payment_intent_id = payment_intent
-    if not order.checkout_session_id and session.get("id"):
-        order.checkout_session_id = session["id"]
+    if not order.checkout_session_id and _text(session, "id"):
+        order.checkout_session_id = _text(session, "id")
     order.save(update_fields=["payment_intent_id", "checkout_session_id", "updated_at"])
     # Refunds or disputes that arrived before we could tie them to this order.
     early = StripeEvent.objects.filter(
@@ -207,20 +229,53 @@ def _remember_payment_intent(order: Order, session: dict[str, Any]) -> None:
 
 
 def _amount(session: dict[str, Any]) -> Decimal | None:
-    total = session.get("amount_total")
+    total = _integer(session, "amount_total")
     return None if total is None else Decimal(total) / 100
+
+
+def payment_problem(order: Order, session: dict[str, Any]) -> str:
+    """Why what Stripe charged does not pay for this order ("" when it does).
+
+    The currency must be the order's. The amount may be lower than the price only by the
+    discount Stripe reports for the session (a promotion code such as the early-bird code,
+    up to 100 %); more (a tax added on top in the Dashboard) is fine.
+    """
+    currency = _text(session, "currency").lower()
+    if currency != order.currency.lower():
+        return f"paid in {currency or 'no currency'!r}, the order is in {order.currency!r}"
+    total = _integer(session, "amount_total")
+    discount = _integer(_mapping(session, "total_details"), "amount_discount") or 0
+    price = stripe_api.to_cents(order.amount)
+    if total is None or total < 0 or discount < 0:
+        return "no amount paid in the session"
+    if total + discount < price:
+        return f"paid {total} cents with {discount} discount for a price of {price} cents"
+    return ""
+
+
+def _fulfil_if_paid_in_full(order: Order, session: dict[str, Any]) -> bool:
+    """Fulfil the order when the session paid for it; otherwise leave it unpaid and flag it
+    for a person (logged as an error, shown in the Orders admin)."""
+    problem = payment_problem(order, session)
+    if not problem:
+        return order_fulfil(order=order, amount_paid=_amount(session))
+    if RANK[order.status] < RANK[Order.Status.PAID] and order.payment_problem != problem:
+        order.payment_problem = problem[:255]
+        order.save(update_fields=["payment_problem", "updated_at"])
+    logger.error("Order %s not fulfilled: %s", order.reference, problem)
+    return False
 
 
 def _session_completed(order: Order, session: dict[str, Any]) -> None:
     _remember_payment_intent(order, session)
     # iDEAL and other delayed methods complete as "unpaid"; async_payment_succeeded follows.
-    if session.get("payment_status") in SETTLED_PAYMENT_STATUSES:
-        order_fulfil(order=order, amount_paid=_amount(session))
+    if _text(session, "payment_status") in SETTLED_PAYMENT_STATUSES:
+        _fulfil_if_paid_in_full(order, session)
 
 
 def _session_paid(order: Order, session: dict[str, Any]) -> None:
     _remember_payment_intent(order, session)
-    order_fulfil(order=order, amount_paid=_amount(session))
+    _fulfil_if_paid_in_full(order, session)
 
 
 def _session_failed(order: Order, session: dict[str, Any]) -> None:
@@ -233,9 +288,9 @@ def _session_expired(order: Order, session: dict[str, Any]) -> None:
 
 
 def _charge_refunded(order: Order, charge: dict[str, Any]) -> None:
-    fully = charge.get("refunded") or (
-        charge.get("amount") is not None
-        and charge.get("amount_refunded", 0) >= charge.get("amount")
+    amount = _integer(charge, "amount")
+    fully = charge.get("refunded") is True or (
+        amount is not None and (_integer(charge, "amount_refunded") or 0) >= amount
     )
     if fully:  # a partial refund (goodwill) keeps access
         order_revoke(order=order, status=Order.Status.REFUNDED)
@@ -352,14 +407,14 @@ def orders_reconcile(*, now: datetime | None = None) -> int:
     since = (now or timezone.now()) - RECONCILE_WINDOW
     fulfilled = 0
     for session in stripe_api.checkout_sessions_completed_since(since):
-        if session.get("payment_status") not in SETTLED_PAYMENT_STATUSES:
+        if _text(session, "payment_status") not in SETTLED_PAYMENT_STATUSES:
             continue
         with transaction.atomic():
             order = _order_for_session(session)
             if order is None or RANK[order.status] >= RANK[Order.Status.PAID]:
                 continue
             _remember_payment_intent(order, session)
-            if order_fulfil(order=order, amount_paid=_amount(session)):
+            if _fulfil_if_paid_in_full(order, session):
                 fulfilled += 1
                 logger.warning("Reconcile fulfilled order %s (webhook missed)", order.reference)
     return fulfilled

@@ -8,6 +8,7 @@ dataclass) so the order services never handle SDK objects, and it writes nothing
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,11 @@ from django.conf import settings
 
 # Stripe's own default; a webhook signed longer ago than this is refused as a possible replay.
 WEBHOOK_TOLERANCE_SECONDS = 300
+# Limits of what a stored event may carry (StripeEvent.event_id and .type columns), and the
+# latest `created` a datetime can hold.
+MAX_ID_LENGTH = 255
+MAX_TYPE_LENGTH = 100
+MAX_TIMESTAMP = 253_402_300_799  # 9999-12-31T23:59:59Z
 NETWORK_RETRIES = 2
 
 
@@ -143,9 +149,40 @@ def webhook_event(*, payload: bytes, signature: str | None) -> dict[str, Any]:
         raise InvalidWebhook(_short_reason(str(exc))) from exc
     except ValueError as exc:  # not UTF-8 or not JSON
         raise InvalidWebhook("body is not a JSON event") from exc
-    if not isinstance(event, dict) or event.get("object") != "event" or not event.get("id"):
+    # The SDK refuses signatures that are too old; one from the future is as suspect (a
+    # leaked secret used to sign events for later), so the window is bounded on both sides.
+    if _signed_at(signature) > time.time() + WEBHOOK_TOLERANCE_SECONDS:
+        raise InvalidWebhook("signature timestamp in the future")
+    if not _is_event(event):
         raise InvalidWebhook("body is not a Stripe event")
     return event
+
+
+def _signed_at(signature: str | None) -> int:
+    """The `t=` of a header the SDK has verified (so it is there and a number)."""
+    for item in (signature or "").split(","):
+        key, _, value = item.strip().partition("=")
+        if key == "t" and value.isdigit():
+            return int(value)
+    return 0
+
+
+def _is_event(event: Any) -> bool:
+    """A correctly signed body still has to have the shape of an event: whatever else is in
+    it, the rest of the code may rely on these (anything else is refused with a 400)."""
+    return (
+        isinstance(event, dict)
+        and event.get("object") == "event"
+        and isinstance(event.get("id"), str)
+        and 0 < len(event["id"]) <= MAX_ID_LENGTH
+        and isinstance(event.get("type"), str)
+        and len(event["type"]) <= MAX_TYPE_LENGTH
+        and isinstance(event.get("created"), int)
+        and not isinstance(event.get("created"), bool)
+        and 0 <= event["created"] <= MAX_TIMESTAMP
+        and isinstance(event.get("data"), dict)
+        and isinstance(event["data"].get("object"), dict)
+    )
 
 
 def _short_reason(message: str) -> str:

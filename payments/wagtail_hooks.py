@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
+from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -35,6 +35,13 @@ class OrderFilterSet(WagtailFilterSet):
     status = ChoiceFilter(label=_("status"), choices=Order.Status.choices, empty_label=_("All"))
     course = ModelChoiceFilter(label=_("course"), queryset=CoursePage.objects.order_by("title"))
     created_at = DateFromToRangeFilter(label=_("created at"), widget=DateRangePickerWidget)
+    payment_problem = BooleanFilter(label=_("payment problem"), method="filter_problem")
+
+    def filter_problem(self, queryset, name, value):
+        if value is None:
+            return queryset
+        with_problem = queryset.exclude(payment_problem="")
+        return with_problem if value else queryset.filter(payment_problem="")
 
     class Meta:
         model = Order
@@ -62,6 +69,7 @@ class OrderViewSet(ModelViewSet):
         DateColumn("paid_at", label=_("paid at")),
         Column("checkout_session_id", label=_("Stripe Checkout Session")),
         Column("payment_intent_id", label=_("Stripe PaymentIntent")),
+        Column("payment_problem", label=_("payment problem")),
     ]
     list_export = [
         "reference",
@@ -93,6 +101,7 @@ class OrderViewSet(ModelViewSet):
         "currency",
         "checkout_session_id",
         "payment_intent_id",
+        "payment_problem",
         "created_at",
         "paid_at",
         "updated_at",

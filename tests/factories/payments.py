@@ -64,7 +64,9 @@ def session_object(
         "mode": "payment",
         "status": "complete",
         "payment_status": payment_status,
+        "amount_subtotal": int(order.amount * 100),
         "amount_total": int(order.amount * 100),
+        "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
         "currency": "eur",
         "client_reference_id": str(order.reference),
         "metadata": {
