@@ -6,6 +6,7 @@ from allauth.account.adapter import get_adapter as get_account_adapter
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -46,6 +47,11 @@ def _signup_page(request, course, form, *, status=200, error=""):
 @require_http_methods(["GET", "POST"])
 def signup(request, slug: str):
     course = _course(slug)
+    if course.is_launched():
+        # Nothing to wait for: the course page shows how to enrol or buy. Taking the signup
+        # would only send a confirmation for a waitlist that is over (303: a POST's answer
+        # is followed with a GET).
+        return HttpResponseRedirect(course.url, status=303 if request.method == "POST" else 302)
     if request.method == "GET":
         return _signup_page(request, course, SignupForm(course=course))
     if int(request.META.get("CONTENT_LENGTH") or 0) > settings.WAITLIST_MAX_BODY_BYTES:

@@ -389,7 +389,10 @@ CONTENT_SECURITY_POLICY = {
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 DJANGO_GUID = {
     "GUID_HEADER_NAME": "X-Request-ID",  # reuse the load balancer's id when it sends one
-    "VALIDATE_GUID": False,
+    # ... but only when it is a UUID (as Heroku, Render and nginx's $request_id send): any
+    # other value is replaced by a fresh id, so nobody can write what they like into our log
+    # lines and response headers (issue 13, item 8).
+    "VALIDATE_GUID": True,
     "RETURN_HEADER": True,
     "INTEGRATIONS": [
         # Tasks log the id of the request that queued them and their own task id.

@@ -1,4 +1,5 @@
 import logging
+import re
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -12,8 +13,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_request_id_from_the_load_balancer_is_echoed_back(client):
-    response = client.get("/healthz/", HTTP_X_REQUEST_ID="lb-1234")
-    assert response["X-Request-ID"] == "lb-1234"
+    given = "5b0a3c52-9f3e-4c61-b7a8-0d6c2f1e4a77"
+    response = client.get("/healthz/", HTTP_X_REQUEST_ID=given)
+    assert response["X-Request-ID"] == given
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["lb-1234", "x" * 5000, "abc\r\nX-Injected: 1", "a b c", "${jndi:ldap://x}"],
+)
+def test_a_request_id_that_is_not_a_uuid_is_replaced_in_the_logs_and_the_header(client, given):
+    response = client.get("/healthz/", HTTP_X_REQUEST_ID=given)
+    replaced = response["X-Request-ID"]
+    assert replaced != given and re.fullmatch(r"[0-9a-f]{32}", replaced)
 
 
 def test_a_request_without_id_gets_a_fresh_one(client):

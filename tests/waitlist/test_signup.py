@@ -290,9 +290,16 @@ def test_expired_confirm_link_is_refused(client, upcoming_course, settings):
 
 
 def test_confirming_after_launch_sends_the_live_mail_at_once(
-    client, course, smtp_server, dutch_standard_text
+    client, upcoming_course, smtp_server, dutch_standard_text
 ):
+    from django.utils import timezone
+
+    from courses.models import CoursePage
+
+    course = upcoming_course
     client.post(signup_url(course, lang="nl"), signup_data())
+    # The course opens between the signup and the click on the confirmation link.
+    CoursePage.objects.filter(pk=course.pk).update(launch_at=timezone.now())
     link = local(confirm_link(smtp_server.messages[0]))
     assert "/en/" not in link  # Dutch signup, Dutch links
     response = client.post(link)
@@ -322,3 +329,14 @@ def test_the_confirmation_mail_waits_for_the_signup_to_commit(
     assert len(queued) == 1
     queued[0]()
     assert [m["To"] for m in smtp_server.messages] == ["anna@example.com"]
+
+
+def test_the_waitlist_of_a_launched_course_sends_the_visitor_to_enrol(client, course, smtp_server):
+    """After the launch there is nothing to wait for: no signup, no confirmation mail; the
+    course page (with its enrol or buy button) instead."""
+    url = reverse("waitlist:signup", args=[course.slug])
+    response = client.post(url, signup_data())
+    assert response.status_code == 303 and response["Location"] == course.url
+    assert client.get(url)["Location"] == course.url
+    assert not Subscriber.objects.exists()
+    assert smtp_server.messages == []
