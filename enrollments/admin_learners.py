@@ -44,7 +44,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 from wagtail.permissions import register_permission_policy
 
-from core.admin import BreadcrumbTitleMixin, ReadOnlyPermissionPolicy
+from core.admin import BreadcrumbTitleMixin, PersonalDataExportMixin, ReadOnlyPermissionPolicy
 from courses.models import CoursePage
 from courses.outline import course_outline
 
@@ -136,7 +136,7 @@ class EnrollmentFilterSet(WagtailFilterSet):
         return queryset
 
 
-class EnrollmentIndexView(IndexView):
+class EnrollmentIndexView(PersonalDataExportMixin, IndexView):
     def get_base_queryset(self):
         return (
             super()

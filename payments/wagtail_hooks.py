@@ -15,10 +15,11 @@ from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, M
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from core.admin import ReadOnlyPermissionPolicy
+from core.admin import PersonalDataExportMixin, ReadOnlyPermissionPolicy
 from courses.models import CoursePage
 from enrollments.admin_learners import LEARNER_PANELS_HOOK, MANAGE_PERMISSION
 
@@ -48,8 +49,13 @@ class OrderFilterSet(WagtailFilterSet):
         fields = ["status", "course", "created_at"]
 
 
+class OrderIndexView(PersonalDataExportMixin, IndexView):
+    pass
+
+
 class OrderViewSet(ModelViewSet):
     model = Order
+    index_view_class = OrderIndexView
     icon = "form"
     menu_label = _("Orders")
     menu_order = 310

@@ -22,6 +22,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin import PersonalDataExportMixin
 from enrollments.admin_learners import FUNNEL_STAGES_HOOK, FunnelStage
 
 from . import services
@@ -66,7 +67,7 @@ class SubscriberFilterSet(WagtailFilterSet):
         fields = ["course", "language"]
 
 
-class SubscriberIndexView(IndexView):
+class SubscriberIndexView(PersonalDataExportMixin, IndexView):
     def preprocess_field_value(self, field: str, value: object, export_format: str) -> object:
         value = super().preprocess_field_value(field, value, export_format)
         # XLSX needs nothing: Wagtail already stores formula-like text there as text.
