@@ -18,3 +18,6 @@ class PersonalData(models.Model):
             ("export_personal_data", _("Can export personal data (orders, enrolments, waitlist)"))
         ]
         verbose_name = _("personal data")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
