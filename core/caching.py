@@ -26,6 +26,24 @@ counters
     Rate limits and once-per-interval slots: plain keys with their own time-outs
     (`hit_rate_limit`, `claim_slot`).
 
+When Redis is away
+------------------
+With CACHE_URL on Redis the backend is `core.cache_backend.ResilientRedisCache`. Redis
+stopped, restarting or unreachable is then a slower site, never an outage:
+
+- every read is a miss, so pages render from the database, and sessions (`cached_db`) are
+  read from the database;
+- every write is skipped and its key remembered; when Redis answers again, the process that
+  skipped it deletes those keys first, so a bumped generation or an ended session is not
+  served from a Redis that kept its old copy;
+- counters (`hit_rate_limit`, `claim_slot`, and allauth's log-in limits) are kept in each
+  process's memory meanwhile: the limits still hold, per process (N processes allow at most
+  N times the limit), and nobody is locked out because Redis is;
+- after one failed call a process leaves Redis alone for a second, so requests do not each
+  wait for a connect time-out.
+
+The Celery broker is the one thing that must wait for Redis: see `lms.celery`.
+
 A generation is read at most once per request (`GenerationPerRequestMiddleware`): on Redis
 each read is a round trip. A request that changes something forgets its copy at once, so it
 never reads its own stale entries.

@@ -1,11 +1,135 @@
-"""The Celery application: configured from Django settings, tasks found in every app."""
+"""The Celery application: configured from Django settings, tasks found in every app.
 
+The broker (Redis) is the one thing that truly needs Redis. A task queued while it is away
+(`.delay()` after a committed write: a mail, an announcement) must not turn the request
+that made the write into an error page: the write is stored, and the message waits. Every
+task of this app is a `DeferringTask`: when publishing fails because the broker cannot be
+reached, the message is kept in this process and a background thread publishes it once the
+broker answers (oldest first, every `REDELIVER_SECONDS`, at most `MAX_DEFERRED` messages).
+A process that exits before the broker returns loses what it kept; the beat sweepers then
+bring back what they cover (announcements: `waitlist.tasks.dispatch_due_announcements` and
+`requeue_stalled_announcements`; paid orders: `payments.tasks.reconcile_checkout_sessions`).
+"""
+
+from __future__ import annotations
+
+import logging
 import os
+import threading
+from collections import deque
 
-from celery import Celery
+from celery import Celery, Task
+from kombu.exceptions import OperationalError
+from kombu.transport import redis as kombu_redis
+from redis import exceptions as redis_errors
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.base")
 
-app = Celery("lms")
+logger = logging.getLogger(__name__)
+
+REDELIVER_SECONDS = 5.0
+MAX_DEFERRED = 10_000
+BROKER_AWAY = (OperationalError, ConnectionError, TimeoutError, OSError)
+
+
+class _Deferred:
+    """Messages that could not be published, and the thread that publishes them later."""
+
+    def __init__(self) -> None:
+        self.messages: deque[tuple[str, tuple, dict, dict]] = deque(maxlen=MAX_DEFERRED)
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def keep(self, name: str, args, kwargs, options: dict) -> None:
+        with self.lock:
+            if len(self.messages) == self.messages.maxlen:
+                logger.error("deferred task queue full: dropping the oldest message")
+            self.messages.append((name, tuple(args or ()), dict(kwargs or {}), options))
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(
+                    target=self._run, name="celery-redeliver", daemon=True
+                )
+                self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self.wake.wait(REDELIVER_SECONDS)
+            self.wake.clear()
+            if not self.flush():
+                continue
+            with self.lock:
+                if not self.messages:
+                    self.thread = None
+                    return
+
+    def flush(self) -> bool:
+        """Publish what was kept; False when the broker is still away."""
+        while True:
+            with self.lock:
+                if not self.messages:
+                    return True
+                name, args, kwargs, options = self.messages[0]
+            try:
+                app.send_task(name, args=args, kwargs=kwargs, **options)
+            except BROKER_AWAY:
+                return False
+            with self.lock:
+                self.messages.popleft()  # only this thread takes messages out
+            logger.info("deferred task %s published", name)
+
+    def __len__(self) -> int:
+        return len(self.messages)
+
+
+deferred = _Deferred()
+
+
+class DeferringTask(Task):
+    """A task whose `.delay()` / `.apply_async()` never fails because the broker is away:
+    the message is kept and published later (see the module docstring)."""
+
+    def apply_async(self, args=None, kwargs=None, **options):
+        try:
+            return super().apply_async(args=args, kwargs=kwargs, **options)
+        except BROKER_AWAY as error:
+            if self.app.conf.task_always_eager:
+                raise
+            logger.error("broker unreachable (%s): task %s deferred", error, self.name)
+            kept = {k: v for k, v in options.items() if k in {"countdown", "eta", "queue"}}
+            deferred.keep(self.name, args, kwargs, kept)
+            return None
+
+
+class _RedisChannel(kombu_redis.Channel):
+    def _connparams(self, asynchronous=False):
+        if self.connection.client is None:
+            # The transport was already torn down: say so with an error that kombu's
+            # ignore_errors() expects, instead of an AttributeError that kills the worker.
+            raise redis_errors.ConnectionError("broker connection already closed")
+        return super()._connparams(asynchronous=asynchronous)
+
+
+class RedisTransport(kombu_redis.Transport):
+    """kombu's Redis transport, with one fix for a worker that exits after a Redis restart.
+
+    Celery 5.7.0 (kombu 5.7.0, redis-py 8.1.0), on losing the broker while a task runs,
+    first `collect()`s the connection (which detaches the transport from it) and then
+    `close()`s it (`Consumer.on_connection_error_after_connected`, from celery PRs #10242 and
+    #10570 for GH-9705). Closing restores the unacknowledged message, which needs a new
+    Redis client, which reads the detached transport's `client` (None) in `_connparams`:
+    AttributeError, which `ignore_errors` does not ignore, so the worker logs "Unrecoverable
+    error" and exits once its task is done. Here that case raises a connection error, which
+    is ignored: the worker reconnects and goes on. The message it could not restore stays
+    in Redis's unacked set if Redis kept it (restored after the visibility timeout; every
+    task is safe to run twice) and is gone with Redis's memory otherwise (the beat sweepers
+    bring announcements back). No release of celery or kombu fixes it yet (5.7.0 is the
+    latest on PyPI); drop this class when one does (tests/lms/test_worker_supervision.py).
+    """
+
+    Channel = _RedisChannel
+
+
+app = Celery("lms", task_cls=DeferringTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -138,6 +138,10 @@ REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {
     "default": env.cache_url("CACHE_URL", default=REDIS_URL or f"filecache://{VAR_DIR / 'cache'}"),
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis away is a slower site, not an outage: a failing cache is a miss, counters fall
+    # back to process memory (core/cache_backend.py; the rules in core/caching.py).
+    CACHES["default"]["BACKEND"] = "core.cache_backend.ResilientRedisCache"
 # Which release of the code runs: set RELEASE at deploy (a commit or image tag); without it a
 # fingerprint of the code. Part of every cache key, so no process reads another release's
 # entries (core/caching.py).
@@ -303,6 +307,10 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 else:
     # Redis redelivers unacknowledged messages after this long; our tasks finish well within it.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # kombu's Redis transport with the fix that keeps a busy worker alive through a Redis
+    # restart (lms/celery.py, RedisTransport).
+    CELERY_BROKER_TRANSPORT = "lms.celery:RedisTransport"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
@@ -315,6 +323,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing gives up quickly when the broker is away (lms/celery.py keeps the message and
+# publishes it later), so a request that queued a mail does not hang for the outage.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
