@@ -77,21 +77,19 @@ class ResilientRedisCache(RedisCache):
         if first:
             logger.error("Redis cache unreachable (%s): serving without it", error)
 
-    def _recovered(self) -> None:
-        """First success after an outage: forget what this process could not write."""
+    def _forget_dirty(self) -> None:
+        """First call after an outage: delete what this process could not write, before
+        anything is read (raises while Redis is still away)."""
         with self._lock:
-            if not self._was_down:
-                return
-            self._was_down = False
             dirty, self._dirty = list(self._dirty), set()
-        if dirty:
-            try:
+        try:
+            if dirty:
                 super().delete_many(dirty)
-            except UNAVAILABLE as error:
-                with self._lock:
-                    self._dirty.update(dirty)
-                self._trip(error)
-                return
+        except UNAVAILABLE:
+            with self._lock:
+                self._dirty.update(dirty)
+            raise
+        self._was_down = False
         logger.warning("Redis cache back; %d key(s) written meanwhile were dropped", len(dirty))
 
     def _remember(self, keys: Iterable[str]) -> None:
@@ -116,13 +114,11 @@ class ResilientRedisCache(RedisCache):
     ) -> Any:
         if not self.is_down:
             try:
-                result = call()
+                if self._was_down:
+                    self._forget_dirty()
+                return call()
             except UNAVAILABLE as error:
                 self._trip(error)
-            else:
-                if self._was_down:
-                    self._recovered()
-                return result
         if keys and all(self._is_counter(key) for key in keys):
             return counter()
         if writes:

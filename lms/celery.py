@@ -36,16 +36,17 @@ class _Deferred:
     """Messages that could not be published, and the thread that publishes them later."""
 
     def __init__(self) -> None:
-        self.messages: deque[tuple[str, tuple, dict, dict]] = deque(maxlen=MAX_DEFERRED)
+        self.messages: deque[tuple[Celery, str, tuple, dict, dict]] = deque(maxlen=MAX_DEFERRED)
         self.lock = threading.Lock()
+        self.flushing = threading.Lock()  # one publisher at a time, so none is sent twice
         self.wake = threading.Event()
         self.thread: threading.Thread | None = None
 
-    def keep(self, name: str, args, kwargs, options: dict) -> None:
+    def keep(self, celery_app: Celery, name: str, args, kwargs, options: dict) -> None:
         with self.lock:
             if len(self.messages) == self.messages.maxlen:
                 logger.error("deferred task queue full: dropping the oldest message")
-            self.messages.append((name, tuple(args or ()), dict(kwargs or {}), options))
+            self.messages.append((celery_app, name, tuple(args or ()), dict(kwargs or {}), options))
             if self.thread is None or not self.thread.is_alive():
                 self.thread = threading.Thread(
                     target=self._run, name="celery-redeliver", daemon=True
@@ -65,17 +66,21 @@ class _Deferred:
 
     def flush(self) -> bool:
         """Publish what was kept; False when the broker is still away."""
+        with self.flushing:
+            return self._flush()
+
+    def _flush(self) -> bool:
         while True:
             with self.lock:
                 if not self.messages:
                     return True
-                name, args, kwargs, options = self.messages[0]
+                celery_app, name, args, kwargs, options = self.messages[0]
             try:
-                app.send_task(name, args=args, kwargs=kwargs, **options)
+                celery_app.send_task(name, args=args, kwargs=kwargs, **options)
             except BROKER_AWAY:
                 return False
             with self.lock:
-                self.messages.popleft()  # only this thread takes messages out
+                self.messages.popleft()  # only a flush takes messages out, one at a time
             logger.info("deferred task %s published", name)
 
     def __len__(self) -> int:
@@ -97,7 +102,7 @@ class DeferringTask(Task):
                 raise
             logger.error("broker unreachable (%s): task %s deferred", error, self.name)
             kept = {k: v for k, v in options.items() if k in {"countdown", "eta", "queue"}}
-            deferred.keep(self.name, args, kwargs, kept)
+            deferred.keep(self.app, self.name, args, kwargs, kept)
             return None
 
 

@@ -46,6 +46,20 @@ class Endpoint:
     path: str  # absolute, e.g. "/learn/steps/1/done/"
     name: str  # "namespace:name", or the route when the pattern has no name
     callback: object
+    template: str = (
+        ""  # the path with its route converters left in: "/learn/steps/<int:page_id>/done/"
+    )
+
+    def with_values(self, values: dict[str, str]) -> str:
+        """The path with each converter replaced by values[converter] (or its sample)."""
+        if not self.template:
+            return self.path
+        return _CONVERTER.sub(
+            lambda m: values.get(
+                m["converter"] or "str", CONVERTER_SAMPLES[m["converter"] or "str"]
+            ),
+            self.template,
+        )
 
 
 def _piece(pattern) -> str:
@@ -67,15 +81,26 @@ def _piece(pattern) -> str:
     raise LookupError(f"unknown URL pattern type {type(pattern)!r}")
 
 
-def _walk(resolver: URLResolver, prefix: str, namespace: str) -> Iterator[Endpoint]:
+def _template_piece(pattern) -> str:
+    if isinstance(pattern, RoutePattern):
+        return str(pattern).removeprefix("^")
+    return _piece(pattern)
+
+
+def _walk(
+    resolver: URLResolver, prefix: str, namespace: str, template: str = ""
+) -> Iterator[Endpoint]:
     for entry in resolver.url_patterns:
         piece = prefix + _piece(entry.pattern)
+        shape = template + _template_piece(entry.pattern)
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _walk(entry, piece, inner)
+            yield from _walk(entry, piece, inner, shape)
         elif isinstance(entry, URLPattern):
             name = f"{namespace}{entry.name}" if entry.name else str(entry.pattern)
-            yield Endpoint(path="/" + piece, name=name, callback=entry.callback)
+            yield Endpoint(
+                path="/" + piece, name=name, callback=entry.callback, template="/" + shape
+            )
 
 
 def endpoints() -> list[Endpoint]:
