@@ -62,7 +62,7 @@ def test_production_services_come_from_the_environment():
     assert values["debug"] is False
     assert values["db"] == "django.db.backends.postgresql"
     assert values["broker"] == "redis://cache.internal:6379/0"
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "core.cache_backend.ResilientRedisCache"  # Django's, made resilient
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["email_host"] == "smtp.internal"
     assert values["hosts"] == ["academie.example", "www.academie.example"]
