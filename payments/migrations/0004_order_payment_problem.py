@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('payments', '0002_tables_named_after_payments'),
+        ('payments', '0003_complimentary_orders'),
     ]
 
     operations = [
