@@ -61,7 +61,9 @@ class ResilientRedisCache(RedisCache):
         self._down_until = 0.0
         self._was_down = False
         self._dirty: set[str] = set()
-        self._counters = LocMemCache(f"resilient-counters-{id(self)}", {"TIMEOUT": 3600})
+        # Django builds a cache object per thread; LocMemCaches of one name share their store
+        # and lock, so the fallback counters are one set per process.
+        self._counters = LocMemCache(f"resilient-counters:{server}", {"TIMEOUT": 3600})
 
     # --- the circuit ---------------------------------------------------------------------
 
