@@ -155,7 +155,19 @@ def webhook_event(*, payload: bytes, signature: str | None) -> dict[str, Any]:
         raise InvalidWebhook("signature timestamp in the future")
     if not _is_event(event):
         raise InvalidWebhook("body is not a Stripe event")
+    if _has_nul(event):  # PostgreSQL's jsonb cannot store U+0000; Stripe never sends it
+        raise InvalidWebhook("body contains a NUL character")
     return event
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def _signed_at(signature: str | None) -> int:

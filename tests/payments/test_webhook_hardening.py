@@ -105,6 +105,8 @@ def _odd_events(order):
         "currency a number": completed(order, currency=978),
         "client_reference_id a dict": completed(order, client_reference_id={"a": 1}),
         "created far in the future": {**completed(order), "created": 10**15},
+        # PostgreSQL's jsonb refuses U+0000 (found by tests/lms/test_fuzz.py on PostgreSQL).
+        "a NUL in a key": completed(order, id={"\x00": None}),
     }
 
 
@@ -126,6 +128,7 @@ def test_signed_events_of_an_unexpected_shape_never_give_a_5xx(stripe_keys, orde
     order.refresh_from_db()
     assert order.status == Order.Status.PAID
     assert statuses["no data"] == 400 and statuses["event id of 304 characters"] == 400
+    assert statuses["a NUL in a key"] == 400
 
 
 def test_an_amount_that_is_not_a_number_never_pays(post_event, order):
