@@ -9,6 +9,7 @@ added later. Lessons added after completion count in the percentage and show as 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -95,19 +96,30 @@ def enrollment_restore(*, enrollment: Enrollment, reason: str = "") -> bool:
     return bool(changed)
 
 
+#: How fresh `Enrollment.last_active_at` is kept: reminders count in days, so one UPDATE an
+#: hour at most while a learner reads the same step.
+ACTIVITY_RESOLUTION = timedelta(hours=1)
+
+
 def enrollment_last_step_set(*, enrollment: Enrollment, page_id: int) -> None:
-    """Remember the step the learner opened last: one UPDATE, and only when it changed."""
-    if enrollment.last_step_id == page_id:
+    """Remember the step the learner opened last, and when: one UPDATE, only when the step
+    changed or the time is more than ACTIVITY_RESOLUTION old."""
+    now = timezone.now()
+    fresh = enrollment.last_active_at and now - enrollment.last_active_at < ACTIVITY_RESOLUTION
+    if enrollment.last_step_id == page_id and fresh:
         return
     try:
         # Its own transaction so the foreign key is checked here: the page may have been
         # deleted a moment ago by an instructor, and a lost resume point beats a 500.
         with transaction.atomic():
-            Enrollment.objects.filter(pk=enrollment.pk).update(last_step_id=page_id)
+            Enrollment.objects.filter(pk=enrollment.pk).update(
+                last_step_id=page_id, last_active_at=now
+            )
     except IntegrityError:
         logger.info("step %s vanished before it could be remembered", page_id)
         return
     enrollment.last_step_id = page_id
+    enrollment.last_active_at = now
 
 
 # --- Progress -------------------------------------------------------------------------------------

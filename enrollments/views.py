@@ -17,7 +17,7 @@ from courses.models import CoursePage, course_of
 from courses.outline import course_outline
 
 from . import services
-from .access import is_step, may_record_progress
+from .access import is_step, locked_modules, may_record_progress
 from .selectors import dashboard_courses, learner_progress, learner_state
 
 
@@ -64,7 +64,10 @@ def _progress_payload(page, course, enrollment, done: bool) -> dict:
     outline = course_outline(course)
     state = learner_state(user=enrollment.user, course=course)
     progress = learner_progress(
-        outline=outline, done_ids=state.done_ids, completed_at=state.enrollment.completed_at
+        outline=outline,
+        done_ids=state.done_ids,
+        completed_at=state.enrollment.completed_at,
+        locked=locked_modules(outline, state.enrollment),
     )
     module = outline.module_of(page.pk)
     module_progress = progress.module(module.id) if module else None
@@ -100,6 +103,13 @@ def _step_action(request: HttpRequest, page_id: int, *, done: bool) -> HttpRespo
         messages.error(request, message)
         return redirect(course.get_url(request=request))
     enrollment = state.enrollment
+    module = course_outline(course).module_of(page.pk)
+    if module is not None and module.id in locked_modules(course_outline(course), enrollment):
+        message = _("This module is not open yet.")
+        if _wants_json(request):
+            return JsonResponse({"error": message}, status=403)
+        messages.error(request, message)
+        return redirect(course.get_url(request=request))
     enrollment.course = course
     enrollment.user = request.user
     was_completed = enrollment.completed_at is not None
