@@ -52,18 +52,14 @@ def exclude_unwilling(queryset: QuerySet, *, user_field: str, topic: str) -> Que
 
 
 def language_of(user) -> str:
-    """The language of `user`'s mails (the site's default when never recorded)."""
-    row = getattr(user, "mail_language", None) if _loaded(user) else None
-    if row is None:
+    """The language of `user`'s mails (the site's default when never recorded). Free when
+    the row came with the user (select_related("...user__mail_language"))."""
+    cache = getattr(getattr(user, "_state", None), "fields_cache", {})
+    if "mail_language" in cache:
+        row = cache["mail_language"]
+    else:
         row = MailLanguage.objects.filter(user_id=user.pk).first()
     return row.language if row is not None else settings.LANGUAGE_CODE
-
-
-def _loaded(user) -> bool:
-    try:
-        return "mail_language" in user._state.fields_cache
-    except AttributeError:
-        return False
 
 
 def opted_out_topics(user) -> set[str]:

@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy
 from core import mail
 from courses.models import CoursePage
 from courses.outline import course_outline
+from delivery import preferences
 
+from .mail_topics import COURSE_NEWS
 from .models import Enrollment, StepProgress
 from .selectors import is_course_complete
 
@@ -209,6 +211,8 @@ def course_completed_email_send(
     user = enrollment.user
     if enrollment.completed_at is None or enrollment.completion_email_sent_at or not user.email:
         return False
+    if not preferences.may_mail(user, COURSE_NEWS):  # switched off, or the address bounced
+        return False
     course = enrollment.course
     with translation.override(language):
         subject = _("Congratulations: you completed %(course)s") % {"course": course.title}
@@ -224,6 +228,7 @@ def course_completed_email_send(
                 "course_url": mail.absolute_url(course.get_url() or "/"),
                 "dashboard_url": mail.reverse_absolute("enrollments:dashboard", language=language),
             },
+            unsubscribe_url=preferences.unsubscribe_url(user, language=language),
         )
     if not mail.send_once(enrollment, "completion_email_sent_at", message):
         return False
