@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Page
 
 from courses.models import CoursePage, course_of
@@ -21,10 +22,24 @@ from .access import is_step, locked_modules, may_record_progress
 from .selectors import dashboard_courses, learner_progress, learner_state
 
 
+#: Wagtail hook through which apps above this one offer a learner courses on the dashboard
+#: ("you were on the waitlist: enrol now"): `fn(user=)` returns launched CoursePages the user
+#: is not enrolled in.
+DASHBOARD_OFFERS_HOOK = "learner_dashboard_offers"
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     courses = dashboard_courses(user=request.user)
-    return render(request, "enrollments/dashboard.html", {"courses": courses})
+    enrolled = {entry.course.pk for entry in courses if entry.enrollment.is_active}
+    offers = {
+        course.pk: course
+        for fn in hooks.get_hooks(DASHBOARD_OFFERS_HOOK)
+        for course in fn(user=request.user)
+        if course.pk not in enrolled
+    }
+    context = {"courses": courses, "offers": list(offers.values())}
+    return render(request, "enrollments/dashboard.html", context)
 
 
 @login_required

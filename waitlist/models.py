@@ -23,7 +23,7 @@ DEFAULT_SUBJECT = _("{course} is now open!")
 DEFAULT_BODY = _(
     "Hi {name},\n\n"
     "You were on the waitlist, and the wait is over: the course is open from now on.\n\n"
-    "Start right away with the first lesson:\n{course_url}\n\n"
+    "Start right away with the first lesson:\n{start_url}\n\n"
     "Enjoy, and good luck!\nMCMT Academie"
 )
 
@@ -132,9 +132,10 @@ class Announcement(models.Model):
         blank=True,
         default="",
         help_text=_(
-            "Plain text. {name} is replaced by the subscriber's name, {course_url} by the link "
-            "to the course and {course} by its title. Leave empty for the standard message, "
-            "sent in each subscriber's own language."
+            "Plain text. {name} is replaced by the subscriber's name, {start_url} by a link to "
+            "the first lesson (through sign-up), {course_url} by the link to the course page "
+            "and {course} by its title. Leave empty for the standard message, sent in each "
+            "subscriber's own language."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -225,6 +225,18 @@ def announcement_send_test(*, announcement: Announcement, to: str, name: str, la
     announcement_message(announcement, to=to, name=name, language=language).send()
 
 
+def waitlisted_courses_open_for(*, user) -> list[CoursePage]:
+    """Launched courses whose waitlist `user`'s address confirmed a place on: the learner
+    is offered them at once (dashboard), without hunting for the course."""
+    if not user.is_authenticated or not user.email:
+        return []
+    course_ids = Subscriber.objects.filter(
+        email_normalised=normalise_email(user.email), confirmed_at__isnull=False
+    ).values_list("course_id", flat=True)
+    courses = CoursePage.objects.live().filter(pk__in=course_ids).order_by("title")
+    return [course for course in courses if course.is_launched()]
+
+
 def subscriber_delete(*, subscriber: Subscriber) -> None:
     """Erase a person's data (GDPR): the signup and its delivery records."""
     subscriber.delete()
