@@ -120,10 +120,12 @@ def language_record(*, user, language: str, chosen: bool = False) -> None:
     use), unless they chose one in their mail settings (`chosen`), which then stays."""
     if language not in dict(settings.LANGUAGES):
         return
+    user._state.fields_cache.pop("mail_language", None)  # what follows changes it
     if chosen:
         MailLanguage.objects.update_or_create(
             user=user, defaults={"language": language, "chosen": True}
         )
+        user._state.fields_cache.pop("mail_language", None)
         return
     updated = MailLanguage.objects.filter(user=user, chosen=False).exclude(
         language=language
@@ -134,6 +136,7 @@ def language_record(*, user, language: str, chosen: bool = False) -> None:
                 MailLanguage.objects.create(user=user, language=language)
         except IntegrityError:  # two log-ins at once
             pass
+    user._state.fields_cache.pop("mail_language", None)
 
 
 def address_suppress(*, email: str, reason: str) -> None:
