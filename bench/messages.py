@@ -220,7 +220,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--repeat", type=int, default=2, help="runs of each sender (best counts)")
-    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
+    parser.add_argument(
+        "--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
+    )
     args = parser.parse_args()
 
     count = multiprocessing.Value("l", 0)

@@ -96,7 +96,7 @@ def run() -> dict:
     select = services.due_reminders(course, timezone.now()).values_list("pk", "next_number")
     sql, params = select.query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN {sql}", params)  # noqa: S608  # nosec B608
+        cursor.execute(f"EXPLAIN {sql}", params)  # nosec B608
         plan = [row[0] for row in cursor.fetchall()]
     reset_queries()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -127,7 +127,9 @@ def child(argv: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 50000])
-    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE))
+    parser.add_argument(
+        "--database", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
+    )
     args = parser.parse_args()
     results = []
     for size in args.sizes:
@@ -161,7 +163,9 @@ def main() -> None:
             assert result["added"] == size // 2, result
             results.append((size, result))
 
-    print(f"{'enrolments':>10} {'due':>7} {'queries':>8} {'seconds':>8} {'+MiB':>6} {'peak MiB':>9}")
+    print(
+        f"{'enrolments':>10} {'due':>7} {'queries':>8} {'seconds':>8} {'+MiB':>6} {'peak MiB':>9}"
+    )
     for size, r in results:
         print(
             f"{size:>10} {r['added']:>7} {r['queries']:>8} {r['seconds']:>8.2f} "

@@ -20,6 +20,4 @@ class MailSettingsForm(forms.Form):
             )
 
     def wanted_topics(self) -> set[str]:
-        return {
-            t.key for t in topics.all_topics() if self.cleaned_data.get(f"topic_{t.key}")
-        }
+        return {t.key for t in topics.all_topics() if self.cleaned_data.get(f"topic_{t.key}")}

@@ -127,9 +127,11 @@ def language_record(*, user, language: str, chosen: bool = False) -> None:
         )
         user._state.fields_cache.pop("mail_language", None)
         return
-    updated = MailLanguage.objects.filter(user=user, chosen=False).exclude(
-        language=language
-    ).update(language=language)
+    updated = (
+        MailLanguage.objects.filter(user=user, chosen=False)
+        .exclude(language=language)
+        .update(language=language)
+    )
     if not updated and not MailLanguage.objects.filter(user=user).exists():
         try:
             with transaction.atomic():

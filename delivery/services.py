@@ -256,7 +256,11 @@ class _Sender:
                 self._sql.mark_and_take(done=(row, values), take=None, token=self.token)
                 self.release()
                 raise TemporaryDeliveryError(str(error)) from error
-            return "failed", {"status": Status.FAILED, "attempts": attempts, "last_error": last_error}
+            return "failed", {
+                "status": Status.FAILED,
+                "attempts": attempts,
+                "last_error": last_error,
+            }
         except DatabaseError:
             raise  # the database, not this person: the task fails and is retried as a whole
         except Exception as error:
@@ -266,7 +270,11 @@ class _Sender:
             # them, on every retry. Fail this row and go on; the log keeps the traceback.
             logger.exception("%s %s: row %s failed", self.channel.name, self.group_id, row.pk)
             last_error = f"{type(error).__name__}: {error}"[:300]
-            return "failed", {"status": Status.FAILED, "attempts": attempts, "last_error": last_error}
+            return "failed", {
+                "status": Status.FAILED,
+                "attempts": attempts,
+                "last_error": last_error,
+            }
         # Marked right after its own send (with the next row's take): only a crash before
         # that UPDATE commits duplicates this mail.
         return "sent", {"status": Status.SENT, "attempts": attempts, "sent_at": timezone.now()}

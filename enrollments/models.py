@@ -64,7 +64,9 @@ class Enrollment(models.Model):
         ]
         indexes = [
             models.Index(fields=["course", "status"]),
-            models.Index(fields=["course", "status", "last_active_at"], name="enrol_course_activity"),
+            models.Index(
+                fields=["course", "status", "last_active_at"], name="enrol_course_activity"
+            ),
         ]
 
     def __str__(self) -> str:

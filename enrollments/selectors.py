@@ -276,6 +276,7 @@ def dashboard_courses(*, user) -> list[DashboardCourse]:
     """Every course the user is or was enrolled in, with progress: two queries in all
     (enrolments with their courses, and every finished step), plus the outlines from cache."""
     from .access import locked_modules
+
     enrollments = (
         Enrollment.objects.filter(user=user)
         .select_related("course")

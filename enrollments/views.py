@@ -21,7 +21,6 @@ from . import services
 from .access import is_step, locked_modules, may_record_progress
 from .selectors import dashboard_courses, learner_progress, learner_state
 
-
 #: Wagtail hook through which apps above this one offer a learner courses on the dashboard
 #: ("you were on the waitlist: enrol now"): `fn(user=)` returns launched CoursePages the user
 #: is not enrolled in.

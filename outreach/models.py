@@ -125,9 +125,7 @@ class MessageDelivery(DeliveryRow):
 class Reminder(DeliveryRow):
     """Reminder number `number` to one enrolment: at most one each, whatever runs when."""
 
-    course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="+"
-    )
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
     enrollment = models.ForeignKey(
         "enrollments.Enrollment", on_delete=models.CASCADE, related_name="reminders"
     )

@@ -122,7 +122,10 @@ def reminders_dispatch(*, now: datetime | None = None) -> dict[int, int]:
     for course in courses.only("pk", "reminder_after_days", "reminder_max"):
         count = _reminders_insert(course, now)
         added[course.pk] = count
-        if count or Reminder.objects.filter(course=course, status=DeliveryRow.Status.PENDING).exists():
+        if (
+            count
+            or Reminder.objects.filter(course=course, status=DeliveryRow.Status.PENDING).exists()
+        ):
             transaction.on_commit(
                 lambda course_id=course.pk: _queue(REMINDER_MAILS.name, course_id)
             )
@@ -166,19 +169,17 @@ def _reminders_insert(course: CoursePage, now: datetime) -> int:
         r_created=Value(now),
         r_updated=Value(now),
     )
-    columns = [
-        "pk", "next_number", "r_course", "r_status", "r_attempts", "r_error", "r_created", "r_updated",
-    ]  # fmt: skip
+    columns = ["pk", "next_number", "r_course", "r_status", "r_attempts", "r_error"]
+    columns += ["r_created", "r_updated"]
     sql, params = select.values_list(*columns).query.sql_with_params()
     meta = Reminder._meta
     quote = connection.ops.quote_name
-    targets = [
-        "enrollment", "number", "course", "status", "attempts", "last_error", "created_at", "updated_at",
-    ]  # fmt: skip
+    targets = ["enrollment", "number", "course", "status", "attempts", "last_error"]
+    targets += ["created_at", "updated_at"]
     names = ", ".join(quote(meta.get_field(name).column) for name in targets)
     # Table and column names come from the model; every value is a query parameter.
     insert = (
-        f"INSERT INTO {quote(meta.db_table)} ({names}) {sql} "  # noqa: S608  # nosec B608
+        f"INSERT INTO {quote(meta.db_table)} ({names}) {sql} "  # nosec B608
         "ON CONFLICT DO NOTHING"
     )
     with transaction.atomic(), connection.cursor() as cursor:

@@ -98,7 +98,9 @@ def test_a_killed_worker_loses_no_mail_and_doubles_at_most_one(home_page, broker
         worker = start_worker(env, log)
         try:
             app.send_task("delivery.tasks.send_deliveries", args=[channel, group_id])
-            wait(lambda: len(sink.messages) >= 30, 60, f"the first mails; {log.read_text()[-2000:]}")
+            wait(
+                lambda: len(sink.messages) >= 30, 60, f"the first mails; {log.read_text()[-2000:]}"
+            )
             worker.send_signal(signal.SIGKILL)  # mid-send, without any chance to clean up
             worker.wait(timeout=10)
             assert len(sink.messages) < len(everyone), "finished before the kill: raise PEOPLE"
@@ -140,7 +142,9 @@ def test_crash_drill_with_default_settings_resumes_within_90_seconds(home_page, 
         worker = start_worker(env, log)
         try:
             app.send_task("delivery.tasks.send_deliveries", args=[channel, group_id])
-            wait(lambda: len(sink.messages) >= 30, 60, f"the first mails; {log.read_text()[-2000:]}")
+            wait(
+                lambda: len(sink.messages) >= 30, 60, f"the first mails; {log.read_text()[-2000:]}"
+            )
             worker.send_signal(signal.SIGKILL)
             killed_at = time.monotonic()
             worker.wait(timeout=10)

@@ -74,7 +74,7 @@ def test_a_suppressed_address_is_skipped_by_every_channel(rows, smtp_server):
 def test_the_sweeper_requeues_a_send_whose_rows_stopped_moving_and_nothing_else(
     rows, smtp_server, settings
 ):
-    announcement, deliveries = rows
+    announcement, _deliveries = rows
     # Moving a moment ago: a live sender may be at work; leave it.
     assert services.deliveries_requeue_stalled(channels=[ANNOUNCEMENTS]) == []
     assert smtp_server.messages == []

@@ -32,11 +32,11 @@ def test_the_mail_settings_page_switches_topics_and_the_language(client, learner
         "/mail/settings/", {"topic_course_news": "on", "language": "en"}, follow=True
     )
     assert response.status_code == 200
-    assert set(OptOut.objects.filter(user=learner).values_list("topic", flat=True)) == {
-        "reminders"
-    }
+    assert set(OptOut.objects.filter(user=learner).values_list("topic", flat=True)) == {"reminders"}
     assert preferences.language_of(learner) == "en"
-    client.post("/mail/settings/", {"topic_reminders": "on", "topic_course_news": "on", "language": "en"})
+    client.post(
+        "/mail/settings/", {"topic_reminders": "on", "topic_course_news": "on", "language": "en"}
+    )
     assert not OptOut.objects.filter(user=learner).exists()
 
 

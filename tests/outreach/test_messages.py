@@ -76,7 +76,9 @@ def test_a_message_reaches_its_audience_once_in_each_learners_language(
     assert message.dispatched_at is not None
 
 
-def test_continue_url_leads_to_the_learners_next_step(committed, course, learners, lessons, smtp_server):
+def test_continue_url_leads_to_the_learners_next_step(
+    committed, course, learners, lessons, smtp_server
+):
     message = make_message(course, audience=Audience.IN_PROGRESS, body="{continue_url}")
     with committed():
         services.message_dispatch(message_id=message.pk)
@@ -99,7 +101,9 @@ def test_a_scheduled_message_waits_for_its_moment(committed, course, learners, s
     assert len(smtp_server.messages) == 4
 
 
-def test_a_learner_who_opted_out_after_the_dispatch_is_skipped(committed, course, learners, smtp_server, django_capture_on_commit_callbacks):
+def test_a_learner_who_opted_out_after_the_dispatch_is_skipped(
+    committed, course, learners, smtp_server, django_capture_on_commit_callbacks
+):
     message = make_message(course, audience=Audience.NOT_STARTED)
     with django_capture_on_commit_callbacks(execute=False) as queued:
         services.message_dispatch(message_id=message.pk)

@@ -38,9 +38,10 @@ def test_a_database_with_announcement_deliveries_keeps_them_on_the_engine(home_p
 
     old = migrate(BEFORE).loader.project_state(BEFORE).apps
     OldDelivery = old.get_model("waitlist", "Delivery")
-    assert sorted(
-        OldDelivery.objects.values_list("subscriber_id", "status", "attempts", "last_error")
-    ) == before
+    assert (
+        sorted(OldDelivery.objects.values_list("subscriber_id", "status", "attempts", "last_error"))
+        == before
+    )
     assert "claim_token" not in {f.name for f in OldDelivery._meta.get_fields()}
 
     executor = MigrationExecutor(connection)
