@@ -61,7 +61,7 @@ class MessageViewSet(ModelViewSet):
     copy_view_enabled = False
     list_filter = ["course", "audience"]
     panels = [
-        FieldPanel("course"),
+        FieldPanel("course", widget=forms.Select),  # a plain list of courses, not a page chooser
         FieldPanel("subject"),
         FieldPanel("body", widget=forms.Textarea(attrs={"rows": 12})),
         FieldRowPanel([FieldPanel("audience"), FieldPanel("inactive_days")]),
