@@ -266,6 +266,7 @@ class ModulePage(InCourseMixin, Page):
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences; shown in the course outline.")
     )
+
     class Release(models.TextChoices):
         AT_ENROLMENT = "enrolment", _("at enrolment")
         DAYS_AFTER_ENROLMENT = "days", _("a number of days after enrolment")

@@ -12,8 +12,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('courses', '0005_drip_release_and_reminder_settings'),
-        ('enrollments', '0008_enrollment_last_active_at'),
+        ('courses', '0008_drip_release_and_reminder_settings'),
+        ('enrollments', '0009_enrollment_last_active_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

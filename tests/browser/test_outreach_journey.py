@@ -61,9 +61,7 @@ def test_instructor_message_one_click_unsubscribe_and_no_reminder_after(
     unsubscribe = urlsplit(mail["List-Unsubscribe"].strip().strip("<>")).path
 
     # One click in the mail client: the RFC 8058 POST, with no cookie or token of ours.
-    response = page.context.request.post(
-        base + unsubscribe, form={"List-Unsubscribe": "One-Click"}
-    )
+    response = page.context.request.post(base + unsubscribe, form={"List-Unsubscribe": "One-Click"})
     assert response.status == 200
 
     # Weeks pass without a step opened; beat looks for learners to remind.

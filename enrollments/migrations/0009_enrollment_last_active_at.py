@@ -24,8 +24,8 @@ def from_history(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0005_drip_release_and_reminder_settings'),
-        ('enrollments', '0007_orders_moved_to_payments'),
+        ('courses', '0008_drip_release_and_reminder_settings'),
+        ('enrollments', '0008_status_reason_and_manage_permission'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
