@@ -50,6 +50,7 @@ from __future__ import annotations
 import logging
 import secrets
 import smtplib
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
@@ -215,35 +216,62 @@ class _Sender:
         )
 
     def run(self, connection) -> None:
-        while rows := self.claim():
-            self.channel.prepare(self.group, rows)
-            suppressed = _suppressed(self.channel, rows)
-            done: tuple[DeliveryRow, dict[str, Any]] | None = None
-            for row in rows:
-                taken = self._sql.mark_and_take(
-                    done=done, take=row, token=self.token, lease=self.send_lease
-                )
-                done = None
-                if not taken:
-                    continue  # another sender claimed it after this batch's lease ran out
-                if row.pk in suppressed:
-                    done = (row, {"status": Status.SKIPPED})
-                    self.counts["skipped"] += 1
-                    continue
-                outcome, values = self.send_one(connection, row)
-                done = (row, values)
-                self.counts[outcome] += 1
-                if outcome == "temporary":
-                    self.deferred.add(row.pk)
-            if done is not None:
-                self._sql.mark_and_take(done=done, take=None, token=self.token, lease=None)
+        marks = _Statements(self._sql)
+        try:
+            while rows := self.claim():
+                self.channel.prepare(self.group, rows)
+                suppressed = _suppressed(self.channel, rows)
+                done: tuple[DeliveryRow, dict[str, Any]] | None = None
+                for row in rows:
+                    # The previous row's mark and this row's take go to the database while
+                    # this row's mail is built; the mail goes out only once both committed.
+                    taking = marks.submit(
+                        done=done, take=row, token=self.token, lease=self.send_lease
+                    )
+                    done = None
+                    if row.pk in suppressed:
+                        message, outcome = None, ("skipped", {"status": Status.SKIPPED})
+                    else:
+                        message, outcome = self.build(row)
+                    if not taking.result():
+                        continue  # another sender claimed it after this batch's lease ran out
+                    if outcome is None:
+                        outcome = self.deliver(connection, row, message, marks)
+                    name, values = outcome
+                    done = (row, values)
+                    self.counts[name] += 1
+                    if name == "temporary":
+                        self.deferred.add(row.pk)
+                if done is not None:
+                    marks.submit(done=done, take=None, token=self.token).result()
+        finally:
+            marks.close()
 
-    def send_one(self, connection, row: DeliveryRow) -> tuple[str, dict[str, Any]]:
-        attempts = row.attempts + 1
+    def build(self, row: DeliveryRow):
+        """This row's mail, or (None, outcome) when it is not to be sent."""
         try:
             message = self.channel.message(self.group, row)
-            if message is None:  # no longer eligible (unsubscribed, opted out, ...)
-                return "skipped", {"status": Status.SKIPPED}
+        except DatabaseError:
+            raise  # the database, not this person: the task fails and is retried as a whole
+        except Exception as error:
+            # This person's mail cannot be built (BadHeaderError for a line break in the
+            # name, ...). Trying again fails the same way, and rows are claimed in id order,
+            # so raising would stop everyone after them, on every retry. Fail this row and go
+            # on; the log keeps the traceback.
+            return None, self._failed(row, error)
+        if message is None:  # no longer eligible (unsubscribed, opted out, ...)
+            return None, ("skipped", {"status": Status.SKIPPED})
+        return message, None
+
+    def _failed(self, row: DeliveryRow, error: Exception) -> tuple[str, dict[str, Any]]:
+        logger.exception("%s %s: row %s failed", self.channel.name, self.group_id, row.pk)
+        last_error = f"{type(error).__name__}: {error}"[:300]
+        values = {"status": Status.FAILED, "attempts": row.attempts + 1, "last_error": last_error}
+        return "failed", values
+
+    def deliver(self, connection, row: DeliveryRow, message, marks) -> tuple[str, dict[str, Any]]:
+        attempts = row.attempts + 1
+        try:
             connection.send_messages([message])
         except (smtplib.SMTPException, OSError) as error:
             last_error = str(error)[:300]
@@ -253,31 +281,59 @@ class _Sender:
                     return "temporary", values  # this address only: carry on with the others
                 # The connection itself is gone: mark this row, give back the rest, and let
                 # the task retry later, with backoff.
-                self._sql.mark_and_take(done=(row, values), take=None, token=self.token)
+                marks.submit(done=(row, values), take=None, token=self.token).result()
                 self.release()
                 raise TemporaryDeliveryError(str(error)) from error
-            return "failed", {
-                "status": Status.FAILED,
-                "attempts": attempts,
-                "last_error": last_error,
-            }
+            values = {"status": Status.FAILED, "attempts": attempts, "last_error": last_error}
+            return "failed", values
         except DatabaseError:
-            raise  # the database, not this person: the task fails and is retried as a whole
-        except Exception as error:
-            # This person's mail cannot be built or sent (BadHeaderError for a line break in
-            # the name, an address the mail library refuses, ...). Trying again fails the same
-            # way, and rows are claimed in id order, so raising would stop everyone after
-            # them, on every retry. Fail this row and go on; the log keeps the traceback.
-            logger.exception("%s %s: row %s failed", self.channel.name, self.group_id, row.pk)
-            last_error = f"{type(error).__name__}: {error}"[:300]
-            return "failed", {
-                "status": Status.FAILED,
-                "attempts": attempts,
-                "last_error": last_error,
-            }
+            raise
+        except Exception as error:  # an address the mail library refuses, ...
+            return self._failed(row, error)
         # Marked right after its own send (with the next row's take): only a crash before
         # that UPDATE commits duplicates this mail.
         return "sent", {"status": Status.SENT, "attempts": attempts, "sent_at": timezone.now()}
+
+
+class _Done:
+    """A finished result, for the statements run in the sender's own thread."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Statements:
+    """Runs the per-mail statement ("mark one, take the next"). On PostgreSQL outside a
+    transaction it runs in a thread of its own, on a connection of its own, so its round
+    trip and commit overlap with building the next mail; the sender still waits for it before
+    that mail goes out, so the duplicate bound is unchanged. Elsewhere (SQLite, a test's
+    transaction) it runs in the sender's thread."""
+
+    def __init__(self, sql: _RowSql) -> None:
+        self.sql = sql
+        self.threaded = db_connection.vendor == "postgresql" and not db_connection.in_atomic_block
+        self.pool = ThreadPoolExecutor(max_workers=1) if self.threaded else None
+        self.prepared = False
+
+    def submit(self, **kwargs):
+        if self.pool is None:
+            return _Done(self.sql.mark_and_take(**kwargs))
+        return self.pool.submit(self._run, kwargs)
+
+    def _run(self, kwargs) -> bool:
+        if not self.prepared:  # this thread's connection: commits that do not wait for disk
+            with db_connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO off")
+            self.prepared = True
+        return self.sql.mark_and_take(**kwargs)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.submit(db_connection.close).result()
+            self.pool.shutdown(wait=True)
 
 
 def _suppressed(channel: Channel, rows: list[DeliveryRow]) -> set[int]:
