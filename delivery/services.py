@@ -332,7 +332,8 @@ class _Statements:
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.submit(db_connection.close).result()
+            # Looked up inside the thread: its own connection, not the sender's.
+            self.pool.submit(lambda: db_connection.close()).result()
             self.pool.shutdown(wait=True)
 
 
