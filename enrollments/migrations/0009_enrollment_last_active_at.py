@@ -24,7 +24,7 @@ def from_history(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0008_drip_release_and_reminder_settings'),
+        ('courses', '0009_drip_release_and_reminder_settings'),
         ('enrollments', '0008_status_reason_and_manage_permission'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

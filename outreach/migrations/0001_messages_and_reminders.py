@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('courses', '0008_drip_release_and_reminder_settings'),
+        ('courses', '0009_drip_release_and_reminder_settings'),
         ('enrollments', '0009_enrollment_last_active_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0007_imported_page'),
+        ('courses', '0008_quiz_review_retry_and_pools'),
     ]
 
     operations = [
