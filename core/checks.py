@@ -10,33 +10,42 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 # One SMTP send is at most this many socket waits, each bounded by EMAIL_TIMEOUT (MAIL, RCPT,
-# DATA, the body, the final reply): the announcement sender's safety margin (waitlist).
+# DATA, the body, the final reply). The delivery engine leases a row for this long (plus 5 s)
+# right before its mail goes out, so nobody else can claim it while it may still be on the wire.
 SOCKET_WAITS_PER_MAIL = 5
 
 
 def send_margin_seconds() -> int:
-    """How long before the end of its lease a sender stops using a claimed batch."""
+    """The lease a sender takes on one row for its send: the longest one send can last."""
     return SOCKET_WAITS_PER_MAIL * settings.EMAIL_TIMEOUT + 5
 
 
 @register(Tags.compatibility)
 def check_claim_lease(app_configs=None, **kwargs) -> list[Error]:
-    margin = send_margin_seconds()
-    if 2 * margin > settings.WAITLIST_CLAIM_SECONDS:
-        return [
+    timeout = settings.EMAIL_TIMEOUT
+    problems = []
+    if not isinstance(timeout, int | float) or timeout <= 0:
+        problems.append(
             Error(
-                f"WAITLIST_CLAIM_SECONDS ({settings.WAITLIST_CLAIM_SECONDS}) must be at least "
-                f"twice the send margin of {margin} s (5 x EMAIL_TIMEOUT + 5).",
+                f"EMAIL_TIMEOUT ({timeout!r}) must be a positive number of seconds.",
                 hint=(
-                    "A sender stops using a claimed batch that long before its lease ends, so "
-                    "that nobody else claims a row it may still be sending. With a shorter "
-                    f"lease the at-most-one-duplicate bound breaks. Set it to {2 * margin} or "
-                    "more, or lower EMAIL_TIMEOUT."
+                    "The delivery engine leases a row for 5 x EMAIL_TIMEOUT + 5 s right before "
+                    "its mail goes out; without a timeout a send can outlast any lease, another "
+                    "sender may then claim the row, and the at-most-one-duplicate bound breaks."
                 ),
                 id="core.E001",
             )
-        ]
-    return []
+        )
+    lease = settings.DELIVERY_LEASE_SECONDS
+    if not isinstance(lease, int) or lease <= 0:
+        problems.append(
+            Error(
+                f"DELIVERY_LEASE_SECONDS ({lease!r}) must be a positive number of seconds.",
+                hint="It is how long a claimed batch is held (default 40).",
+                id="core.E001",
+            )
+        )
+    return problems
 
 
 @register(Tags.compatibility)

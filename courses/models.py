@@ -124,6 +124,21 @@ class CoursePage(Page):
         blank=True,
         help_text=_("Short outcomes, one per line, starting with a verb."),
     )
+    reminder_after_days = models.PositiveSmallIntegerField(
+        _("remind after (days)"),
+        default=7,
+        validators=[MaxValueValidator(365)],
+        help_text=_(
+            "Send a learner a reminder with their next step after this many days without "
+            "opening a step. 0 sends no reminders."
+        ),
+    )
+    reminder_max = models.PositiveSmallIntegerField(
+        _("at most (reminders)"),
+        default=2,
+        validators=[MaxValueValidator(10)],
+        help_text=_("Reminders per learner at most. Never after completion."),
+    )
     instructor_name = models.CharField(_("instructor"), max_length=120, blank=True)
     instructor_bio = models.TextField(_("about the instructor"), blank=True)
     instructor_photo = models.ForeignKey(
@@ -152,6 +167,10 @@ class CoursePage(Page):
                 ),
             ],
             heading=_("Price and launch"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("reminder_after_days"), FieldPanel("reminder_max")])],
+            heading=_("Reminders"),
         ),
         MultiFieldPanel(
             [
@@ -247,6 +266,35 @@ class ModulePage(InCourseMixin, Page):
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences; shown in the course outline.")
     )
+
+    class Release(models.TextChoices):
+        AT_ENROLMENT = "enrolment", _("at enrolment")
+        DAYS_AFTER_ENROLMENT = "days", _("a number of days after enrolment")
+        AT_DATE = "date", _("at a date")
+
+    release = models.CharField(
+        _("opens"),
+        max_length=16,
+        choices=Release.choices,
+        default=Release.AT_ENROLMENT,
+        help_text=_(
+            "Drip release: when an enrolled learner may open this module's lessons. Until "
+            "then the outline shows the opening date. Instructors and staff see everything."
+        ),
+    )
+    release_after_days = models.PositiveSmallIntegerField(
+        _("days after enrolment"),
+        default=0,
+        validators=[MaxValueValidator(3650)],
+        help_text=_("Used when the module opens a number of days after enrolment."),
+    )
+    release_at = models.DateTimeField(
+        _("opening date"),
+        null=True,
+        blank=True,
+        help_text=_("Used when the module opens at a date."),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("pillar"),
@@ -256,6 +304,13 @@ class ModulePage(InCourseMixin, Page):
                 "The module's time and its number of lessons and quizzes are added up from its "
                 "published lessons and quizzes: set the minutes on each of them."
             )
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("release"),
+                FieldRowPanel([FieldPanel("release_after_days"), FieldPanel("release_at")]),
+            ],
+            heading=_("Drip release"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
@@ -267,6 +322,15 @@ class ModulePage(InCourseMixin, Page):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    def clean(self):
+        super().clean()
+        if self.release == self.Release.DAYS_AFTER_ENROLMENT and not self.release_after_days:
+            raise ValidationError(
+                {"release_after_days": _("Give the number of days after enrolment.")}
+            )
+        if self.release == self.Release.AT_DATE and self.release_at is None:
+            raise ValidationError({"release_at": _("Give the opening date.")})
 
     def get_context(self, request, *args, **kwargs):
         from .outline import course_outline

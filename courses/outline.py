@@ -10,6 +10,7 @@ lesson.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from wagtail.models import Page
 
@@ -62,6 +63,12 @@ class OutlineModule(StepFigures):
     pillar_label: str
     summary: str
     items: list[OutlineItem] = field(default_factory=list)
+    # Drip release (ModulePage.release): "enrolment", "days" (release_after_days after
+    # enrolment) or "date" (release_at). Whether it is open for a learner is
+    # enrollments.access's rule.
+    release: str = "enrolment"
+    release_after_days: int = 0
+    release_at: datetime | None = None
 
 
 @dataclass
@@ -122,6 +129,9 @@ def _build(course) -> CourseOutline:
             pillar=m.pillar,
             pillar_label=str(Pillar(m.pillar).label) if m.pillar in Pillar.values else m.pillar,
             summary=m.summary,
+            release=m.release,
+            release_after_days=m.release_after_days,
+            release_at=m.release_at,
         )
         for m in ModulePage.objects.child_of(course).live().order_by("path")
     }

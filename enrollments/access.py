@@ -9,7 +9,10 @@ The rules, in order:
    pages, such as the "Instructors" group) open every step, launched or not.
 3. Before the course is launched (`CoursePage.is_launched()`) nobody else opens a step,
    enrolled or not.
-4. After the launch, a learner with an **active** enrolment opens every step. A revoked
+4. After the launch, a learner with an **active** enrolment opens every step of every
+   module that is released for them (drip release, `module_opens_at`: at enrolment, a number
+   of days after their enrolment, or at a date). A step of a module not yet released is
+   refused with its opening date; staff and instructors open it all the same. A revoked
    enrolment (refund, dispute, staff) opens nothing but previews; its progress is kept.
 
 An **unpublished** course takes all its steps and modules with it (404), previews too, for
@@ -28,16 +31,20 @@ when enrolled like anyone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, InCourseMixin, course_of
-from courses.outline import outline_item_models
+from courses.outline import CourseOutline, OutlineModule, course_outline, outline_item_models
 
+from .models import Enrollment
 from .selectors import LearnerState, learner_state, learner_state_for_request
 
 
@@ -50,6 +57,7 @@ class Reason(StrEnum):
     BUY = "buy"  # logged in, not enrolled in a paid course
     REVOKED = "revoked"
     NOT_LAUNCHED = "not_launched"
+    LOCKED = "locked"  # drip release: the module opens later for this learner
 
 
 REFUSAL_MESSAGES = {
@@ -68,10 +76,45 @@ class StepAccess:
     allowed: bool
     reason: Reason
     state: LearnerState
+    opens_at: datetime | None = None  # for LOCKED: when the module opens
 
     @property
     def message(self) -> str:
+        if self.reason == Reason.LOCKED and self.opens_at is not None:
+            when = date_format(timezone.localtime(self.opens_at), "DATETIME_FORMAT")
+            return str(_("This module opens on %(date)s. See you then!") % {"date": when})
         return str(REFUSAL_MESSAGES.get(self.reason, ""))
+
+
+# --- Drip release ------------------------------------------------------------------------------
+
+
+def module_opens_at(module: OutlineModule, enrollment: Enrollment | None) -> datetime | None:
+    """When `module` opens for `enrollment`: None when it is open from the enrolment on (or,
+    for "days after enrolment", when there is no enrolment to count from)."""
+    if module.release == "date":
+        return module.release_at
+    if module.release == "days" and module.release_after_days and enrollment is not None:
+        return enrollment.created_at + timedelta(days=module.release_after_days)
+    return None
+
+
+def is_module_open(module: OutlineModule, enrollment: Enrollment | None, now=None) -> bool:
+    opens = module_opens_at(module, enrollment)
+    return opens is None or opens <= (now or timezone.now())
+
+
+def locked_modules(
+    outline: CourseOutline, enrollment: Enrollment | None, now=None
+) -> dict[int, datetime]:
+    """The modules of `outline` not yet open for `enrollment`, with their opening moment."""
+    now = now or timezone.now()
+    locked = {}
+    for module in outline.modules:
+        opens = module_opens_at(module, enrollment)
+        if opens is not None and opens > now:
+            locked[module.id] = opens
+    return locked
 
 
 def step_is_preview(page) -> bool:
@@ -105,10 +148,16 @@ def step_access(*, user, page, course: CoursePage, state: LearnerState | None = 
         return StepAccess(True, Reason.PREVIEW, state)
     if not user.is_authenticated:
         return StepAccess(False, Reason.LOGIN if launched else Reason.NOT_LAUNCHED, state)
+    opens_at = None
     if launched and state.is_active:
-        return StepAccess(True, Reason.ENROLLED, state)
+        module = course_outline(course).module_of(page.pk)
+        opens_at = module_opens_at(module, state.enrollment) if module else None
+        if opens_at is None or opens_at <= timezone.now():
+            return StepAccess(True, Reason.ENROLLED, state)
     if is_course_staff(user, course):
         return StepAccess(True, Reason.STAFF, state)
+    if opens_at is not None:
+        return StepAccess(False, Reason.LOCKED, state, opens_at=opens_at)
     if not launched:
         return StepAccess(False, Reason.NOT_LAUNCHED, state)
     if state.is_revoked:

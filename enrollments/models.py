@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,6 +43,9 @@ class Enrollment(models.Model):
     completion_email_sent_at = models.DateTimeField(
         _("congratulation e-mail sent at"), null=True, blank=True, editable=False
     )
+    # When the learner last opened a step (or enrolled): what reminders and the "inactive for
+    # N days" audience look at. Kept to the hour (services.enrollment_last_step_set).
+    last_active_at = models.DateTimeField(_("last active"), default=timezone.now)
     last_step = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("last step opened"),
@@ -58,7 +62,12 @@ class Enrollment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="one_enrollment_per_course")
         ]
-        indexes = [models.Index(fields=["course", "status"])]
+        indexes = [
+            models.Index(fields=["course", "status"]),
+            models.Index(
+                fields=["course", "status", "last_active_at"], name="enrol_course_activity"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} → {self.course}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from courses.models import CoursePage, ModulePage
 
-from .access import is_step, may_record_progress
+from .access import is_step, locked_modules, may_record_progress
 from .selectors import course_state, learner_progress, learner_state_for_request
 
 
@@ -26,9 +26,14 @@ def learner_page_context(*, page, request, context: dict) -> None:
     context.update(learner=state, done_ids=frozenset(), progress=None)
     if not state.is_active:
         return
+    locked = locked_modules(outline, state.enrollment)
     progress = learner_progress(
-        outline=outline, done_ids=state.done_ids, completed_at=state.enrollment.completed_at
+        outline=outline,
+        done_ids=state.done_ids,
+        completed_at=state.enrollment.completed_at,
+        locked=locked,
     )
+    context["locked_modules"] = locked
     context.update(done_ids=state.done_ids, progress=progress)
     if isinstance(page, ModulePage):
         context["module_progress"] = progress.module(page.pk)

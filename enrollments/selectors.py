@@ -156,12 +156,20 @@ class LearnerProgress:
 
 
 def learner_progress(
-    *, outline: CourseOutline, done_ids: Iterable[int], completed_at: datetime | None = None
+    *,
+    outline: CourseOutline,
+    done_ids: Iterable[int],
+    completed_at: datetime | None = None,
+    locked: Iterable[int] = (),
 ) -> LearnerProgress:
     """Per-module, per-pillar and course percentages for a set of finished step ids.
 
     Only ids of steps still in the outline count, so the result never exceeds 100 %.
+    `locked` are the modules not yet released for this learner (drip release,
+    `access.locked_modules`): their steps are never the next step ("Continue"), though they
+    still count in the total, since completing the course needs every required step.
     """
+    locked = frozenset(locked)
     done_ids = frozenset(done_ids)
     required = set(required_step_ids(outline))
     modules = []
@@ -183,7 +191,10 @@ def learner_progress(
     total = len(required)
     done_total = len(required & done_ids)
     not_done = [item for item in outline.items if item.id not in done_ids]
-    next_step = next((i for i in not_done if i.id in required), None) or next(iter(not_done), None)
+    open_not_done = [item for item in not_done if item.module_id not in locked]
+    next_step = next((i for i in open_not_done if i.id in required), None) or next(
+        iter(open_not_done), None
+    )
     return LearnerProgress(
         course_id=outline.course_id,
         modules=modules,
@@ -217,6 +228,7 @@ class CourseState:
     next_step: OutlineItem | None
     revoked: bool = False  # enrolled once, access withdrawn (refund, dispute or staff)
     progress: LearnerProgress | None = None  # set for active enrolments
+    locked: dict[int, datetime] = field(default_factory=dict)  # module id -> opens at
 
 
 def course_state(
@@ -226,11 +238,16 @@ def course_state(
         state = learner_state(user=user, course=course)
     progress = None
     next_step = outline.items[0] if outline.items else None
+    locked = {}
     if state.is_active:
+        from .access import locked_modules
+
+        locked = locked_modules(outline, state.enrollment)
         progress = learner_progress(
             outline=outline,
             done_ids=state.done_ids,
             completed_at=state.enrollment.completed_at,
+            locked=locked,
         )
         next_step = progress.next_step
     return CourseState(
@@ -240,6 +257,7 @@ def course_state(
         next_step=next_step,
         revoked=state.is_revoked,
         progress=progress,
+        locked=locked,
     )
 
 
@@ -257,6 +275,8 @@ class DashboardCourse:
 def dashboard_courses(*, user) -> list[DashboardCourse]:
     """Every course the user is or was enrolled in, with progress: two queries in all
     (enrolments with their courses, and every finished step), plus the outlines from cache."""
+    from .access import locked_modules
+
     enrollments = (
         Enrollment.objects.filter(user=user)
         .select_related("course")
@@ -271,7 +291,10 @@ def dashboard_courses(*, user) -> list[DashboardCourse]:
         outline = course_outline(course)
         done_ids = {p.page_id for p in enrollment.progress.all()}
         progress = learner_progress(
-            outline=outline, done_ids=done_ids, completed_at=enrollment.completed_at
+            outline=outline,
+            done_ids=done_ids,
+            completed_at=enrollment.completed_at,
+            locked=locked_modules(outline, enrollment),
         )
         last_step = outline.item(enrollment.last_step_id) if enrollment.last_step_id else None
         result.append(DashboardCourse(enrollment, course, progress, last_step))

@@ -9,6 +9,7 @@ added later. Lessons added after completion count in the percentage and show as 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,7 +21,9 @@ from django.utils.translation import gettext_lazy
 from core import mail
 from courses.models import CoursePage
 from courses.outline import course_outline
+from delivery import preferences
 
+from .mail_topics import COURSE_NEWS
 from .models import Enrollment, StepProgress
 from .selectors import is_course_complete
 
@@ -95,19 +98,30 @@ def enrollment_restore(*, enrollment: Enrollment, reason: str = "") -> bool:
     return bool(changed)
 
 
+#: How fresh `Enrollment.last_active_at` is kept: reminders count in days, so one UPDATE an
+#: hour at most while a learner reads the same step.
+ACTIVITY_RESOLUTION = timedelta(hours=1)
+
+
 def enrollment_last_step_set(*, enrollment: Enrollment, page_id: int) -> None:
-    """Remember the step the learner opened last: one UPDATE, and only when it changed."""
-    if enrollment.last_step_id == page_id:
+    """Remember the step the learner opened last, and when: one UPDATE, only when the step
+    changed or the time is more than ACTIVITY_RESOLUTION old."""
+    now = timezone.now()
+    fresh = enrollment.last_active_at and now - enrollment.last_active_at < ACTIVITY_RESOLUTION
+    if enrollment.last_step_id == page_id and fresh:
         return
     try:
         # Its own transaction so the foreign key is checked here: the page may have been
         # deleted a moment ago by an instructor, and a lost resume point beats a 500.
         with transaction.atomic():
-            Enrollment.objects.filter(pk=enrollment.pk).update(last_step_id=page_id)
+            Enrollment.objects.filter(pk=enrollment.pk).update(
+                last_step_id=page_id, last_active_at=now
+            )
     except IntegrityError:
         logger.info("step %s vanished before it could be remembered", page_id)
         return
     enrollment.last_step_id = page_id
+    enrollment.last_active_at = now
 
 
 # --- Progress -------------------------------------------------------------------------------------
@@ -197,6 +211,8 @@ def course_completed_email_send(
     user = enrollment.user
     if enrollment.completed_at is None or enrollment.completion_email_sent_at or not user.email:
         return False
+    if not preferences.may_mail(user, COURSE_NEWS):  # switched off, or the address bounced
+        return False
     course = enrollment.course
     with translation.override(language):
         subject = _("Congratulations: you completed %(course)s") % {"course": course.title}
@@ -212,6 +228,7 @@ def course_completed_email_send(
                 "course_url": mail.absolute_url(course.get_url() or "/"),
                 "dashboard_url": mail.reverse_absolute("enrollments:dashboard", language=language),
             },
+            unsubscribe_url=preferences.unsubscribe_url(user, language=language),
         )
     if not mail.send_once(enrollment, "completion_email_sent_at", message):
         return False

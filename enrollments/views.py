@@ -11,20 +11,34 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Page
 
 from courses.models import CoursePage, course_of
 from courses.outline import course_outline
 
 from . import services
-from .access import is_step, may_record_progress
+from .access import is_step, locked_modules, may_record_progress
 from .selectors import dashboard_courses, learner_progress, learner_state
+
+#: Wagtail hook through which apps above this one offer a learner courses on the dashboard
+#: ("you were on the waitlist: enrol now"): `fn(user=)` returns launched CoursePages the user
+#: is not enrolled in.
+DASHBOARD_OFFERS_HOOK = "learner_dashboard_offers"
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     courses = dashboard_courses(user=request.user)
-    return render(request, "enrollments/dashboard.html", {"courses": courses})
+    enrolled = {entry.course.pk for entry in courses if entry.enrollment.is_active}
+    offers = {
+        course.pk: course
+        for fn in hooks.get_hooks(DASHBOARD_OFFERS_HOOK)
+        for course in fn(user=request.user)
+        if course.pk not in enrolled
+    }
+    context = {"courses": courses, "offers": list(offers.values())}
+    return render(request, "enrollments/dashboard.html", context)
 
 
 @login_required
@@ -64,7 +78,10 @@ def _progress_payload(page, course, enrollment, done: bool) -> dict:
     outline = course_outline(course)
     state = learner_state(user=enrollment.user, course=course)
     progress = learner_progress(
-        outline=outline, done_ids=state.done_ids, completed_at=state.enrollment.completed_at
+        outline=outline,
+        done_ids=state.done_ids,
+        completed_at=state.enrollment.completed_at,
+        locked=locked_modules(outline, state.enrollment),
     )
     module = outline.module_of(page.pk)
     module_progress = progress.module(module.id) if module else None
@@ -100,6 +117,13 @@ def _step_action(request: HttpRequest, page_id: int, *, done: bool) -> HttpRespo
         messages.error(request, message)
         return redirect(course.get_url(request=request))
     enrollment = state.enrollment
+    module = course_outline(course).module_of(page.pk)
+    if module is not None and module.id in locked_modules(course_outline(course), enrollment):
+        message = _("This module is not open yet.")
+        if _wants_json(request):
+            return JsonResponse({"error": message}, status=403)
+        messages.error(request, message)
+        return redirect(course.get_url(request=request))
     enrollment.course = course
     enrollment.user = request.user
     was_completed = enrollment.completed_at is not None

@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("enrollments.urls")),
     path("waitlist/", include("waitlist.urls")),
+    path("mail/", include("delivery.urls")),
     path("payments/", include("payments.urls")),
     # Wagtail's front-end URLs, with the page routing cached (courses/routing.py).
     # Wagtail's log-in for private pages goes to allauth's, with the same ?next=.

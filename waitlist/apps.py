@@ -7,4 +7,4 @@ class WaitlistConfig(AppConfig):
     verbose_name = _("Waitlist")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import channel, signals  # noqa: F401  (the announcement channel)

@@ -4,13 +4,17 @@ links, List-Unsubscribe headers)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core import mail
+from courses.outline import course_outline
 from payments.services import early_bird_code
 
 from .models import Announcement, Subscriber
@@ -56,8 +60,21 @@ def unsubscribe_url(subscriber: Subscriber) -> str:
     )
 
 
-def course_url(course) -> str:
-    return mail.absolute_url(course.url or "/")
+def course_url(course, language: str = settings.LANGUAGE_CODE) -> str:
+    """The course's landing page, in `language` (English pages live under /en/)."""
+    with translation.override(language):
+        return mail.absolute_url(course.get_url() or "/")
+
+
+def start_url(course, language: str = settings.LANGUAGE_CODE, *, has_account: bool = False):
+    """Straight to the first lesson, in `language`. Through sign-up (or log-in, for an address
+    that has an account) with `next=`: a visitor who is logged in already is sent straight on
+    by allauth, one who is not arrives at the lesson right after signing up."""
+    with translation.override(language):
+        outline = course_outline(course)
+        first = outline.items[0].url if outline.items else course.get_url() or "/"
+        view = "account_login" if has_account else "account_signup"
+        return mail.absolute_url(f"{reverse(view)}?{urlencode({'next': first})}")
 
 
 # --- Messages ---------------------------------------------------------------------------------
@@ -82,10 +99,15 @@ def confirmation_message(subscriber: Subscriber) -> EmailMultiAlternatives:
     )
 
 
-def fill_placeholders(text: str, *, name: str, course_title: str, link: str) -> str:
+def fill_placeholders(
+    text: str, *, name: str, course_title: str, link: str, start: str = ""
+) -> str:
     # Plain replacement, not str.format: an instructor's stray brace must not break a send.
     return (
-        text.replace("{name}", name).replace("{course_url}", link).replace("{course}", course_title)
+        text.replace("{name}", name)
+        .replace("{course_url}", link)
+        .replace("{start_url}", start or link)
+        .replace("{course}", course_title)
     )
 
 
@@ -105,20 +127,22 @@ def announcement_message(
     name: str = "",
     language: str = "nl",
 ) -> EmailMultiAlternatives:
-    """The launch mail for one subscriber (or, for an instructor's test, a bare address)."""
+    """The launch mail for one subscriber (or, for an instructor's test, a bare address),
+    with its links in the subscriber's language: the landing page ({course_url}) and the
+    first lesson through sign-up ({start_url})."""
     course = announcement.course
-    link = course_url(course)
+    has_account = False
     if subscriber is not None:
         to, name, language = subscriber.email, subscriber.name, subscriber.language
+        has_account = getattr(subscriber, "has_account", False)
+    link = course_url(course, language)
+    start = start_url(course, language, has_account=has_account)
+    values = {"name": name, "course_title": course.title, "link": link, "start": start}
     with translation.override(language):
         # Inside the override: an empty subject or message means the standard text, which
         # is translated here, in the subscriber's language.
-        body = fill_placeholders(
-            announcement.body_text(), name=name, course_title=course.title, link=link
-        )
-        subject = fill_placeholders(
-            announcement.subject_text(), name=name, course_title=course.title, link=link
-        )
+        body = fill_placeholders(announcement.body_text(), **values)
+        subject = fill_placeholders(announcement.subject_text(), **values)
     return mail.build(
         template="waitlist_announcement",
         to=to,
@@ -129,6 +153,7 @@ def announcement_message(
             "body": body,
             "course_title": course.title,
             "course_url": link,
+            "start_url": start,
             "early_bird_code": _early_bird_code(announcement),
         },
         unsubscribe_url=unsubscribe_url(subscriber) if subscriber is not None else "",

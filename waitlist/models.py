@@ -1,5 +1,6 @@
 """The launch waitlist: subscribers, the course's one launch announcement, and one delivery
-record per (announcement, subscriber) that makes sending exactly-once (see services.py)."""
+row per (announcement, subscriber) that the delivery engine sends exactly once
+(delivery/services.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from delivery.models import DeliveryRow
+from delivery.services import with_progress
 
 #: Bump when the consent wording in forms.PRIVACY_TEXT changes; stored with every signup.
 CONSENT_VERSION = "2026-11-v1"
@@ -20,7 +23,7 @@ DEFAULT_SUBJECT = _("{course} is now open!")
 DEFAULT_BODY = _(
     "Hi {name},\n\n"
     "You were on the waitlist, and the wait is over: the course is open from now on.\n\n"
-    "Start right away with the first lesson:\n{course_url}\n\n"
+    "Start right away with the first lesson:\n{start_url}\n\n"
     "Enjoy, and good luck!\nMCMT Academie"
 )
 
@@ -102,11 +105,7 @@ class Subscriber(models.Model):
 class AnnouncementQuerySet(models.QuerySet):
     def with_progress(self) -> AnnouncementQuerySet:
         """Annotate sent_count, pending_count and failed_count (one query for a listing)."""
-        return self.annotate(
-            sent_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
-            pending_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.PENDING)),
-            failed_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.FAILED)),
-        )
+        return with_progress(self, "deliveries")
 
 
 class Announcement(models.Model):
@@ -133,9 +132,10 @@ class Announcement(models.Model):
         blank=True,
         default="",
         help_text=_(
-            "Plain text. {name} is replaced by the subscriber's name, {course_url} by the link "
-            "to the course and {course} by its title. Leave empty for the standard message, "
-            "sent in each subscriber's own language."
+            "Plain text. {name} is replaced by the subscriber's name, {start_url} by a link to "
+            "the first lesson (through sign-up), {course_url} by the link to the course page "
+            "and {course} by its title. Leave empty for the standard message, sent in each "
+            "subscriber's own language."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -160,28 +160,13 @@ class Announcement(models.Model):
         return self.body or str(DEFAULT_BODY)
 
 
-class Delivery(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("pending")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
-        SKIPPED = "skipped", _("skipped (unsubscribed or bounced)")
+class Delivery(DeliveryRow):
+    """One announcement to one subscriber; sent by the delivery engine (delivery.services)."""
 
     announcement = models.ForeignKey(
         Announcement, on_delete=models.CASCADE, related_name="deliveries"
     )
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    # A sender's lease on a pending row: set when a batch is claimed, cleared when the row is
-    # marked. Another sender skips the row until the lease has run out.
-    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("delivery")

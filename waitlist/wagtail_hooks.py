@@ -24,6 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.admin import PersonalDataExportMixin
 from enrollments.admin_learners import FUNNEL_STAGES_HOOK, FunnelStage
+from enrollments.views import DASHBOARD_OFFERS_HOOK
 
 from . import services
 from .models import (
@@ -222,6 +223,13 @@ class WaitlistSummaryItem(SummaryItem):
 
     def is_shown(self):
         return self.request.user.has_perm("waitlist.view_subscriber")
+
+
+@hooks.register(DASHBOARD_OFFERS_HOOK)
+def waitlisted_courses(*, user):
+    """From waitlist to learner: courses this learner's address confirmed a place on, now
+    open, offered on their dashboard (enrol or buy there)."""
+    return services.waitlisted_courses_open_for(user=user)
 
 
 @hooks.register("construct_homepage_summary_items")

@@ -36,10 +36,12 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 INSTALLED_APPS = [
     "lms",
     "core",
+    "delivery",
     "courses",
     "enrollments",
     "payments",
     "waitlist",
+    "outreach",
     "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -343,9 +345,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "waitlist.tasks.dispatch_due_announcements",
         "schedule": timedelta(seconds=60),
     },
-    "waitlist-requeue-stalled-announcements": {
-        "task": "waitlist.tasks.requeue_stalled_announcements",
-        "schedule": timedelta(seconds=120),
+    # Every mail to many people (delivery engine): resume sends that stalled (a killed
+    # worker, a queued task lost with the broker).
+    "delivery-requeue-stalled": {
+        "task": "delivery.tasks.requeue_stalled",
+        "schedule": timedelta(seconds=env.int("DELIVERY_SWEEP_SECONDS", default=20)),
+    },
+    # Instructors' scheduled messages, and reminders to learners who stopped.
+    "outreach-dispatch-due-messages": {
+        "task": "outreach.tasks.dispatch_due_messages",
+        "schedule": timedelta(seconds=60),
+    },
+    "outreach-dispatch-reminders": {
+        "task": "outreach.tasks.dispatch_reminders",
+        "schedule": timedelta(seconds=env.int("REMINDER_DISPATCH_SECONDS", default=3600)),
     },
     # Paid but not enrolled must never last: fulfil Checkout Sessions whose webhook we missed.
     "reconcile-checkout-sessions": {
@@ -466,12 +479,15 @@ WAITLIST_CONFIRM_MAX_AGE = env.int("WAITLIST_CONFIRM_MAX_AGE", default=7 * 24 * 
 WAITLIST_SIGNUP_RATE_LIMIT = env.int("WAITLIST_SIGNUP_RATE_LIMIT", default=10)  # per IP ...
 WAITLIST_SIGNUP_RATE_WINDOW = env.int("WAITLIST_SIGNUP_RATE_WINDOW", default=3600)  # seconds
 WAITLIST_MAX_BODY_BYTES = env.int("WAITLIST_MAX_BODY_BYTES", default=10_000)
-WAITLIST_SEND_BATCH_SIZE = env.int("WAITLIST_SEND_BATCH_SIZE", default=200)
-WAITLIST_MAX_ATTEMPTS = env.int("WAITLIST_MAX_ATTEMPTS", default=5)
-# How long a sender holds a batch of rows. It stops using the batch 5 x EMAIL_TIMEOUT + 5 s
-# before the end (one mail is up to five socket waits; at most half the lease), so this must
-# be at least twice that; it is also how long a killed worker's rows wait.
-WAITLIST_CLAIM_SECONDS = env.int("WAITLIST_CLAIM_SECONDS", default=360)
-# Pending deliveries untouched this long are re-queued by the sweeper (well under Redis's
-# visibility timeout, well over the time one batch takes).
-WAITLIST_SWEEP_AFTER_SECONDS = env.int("WAITLIST_SWEEP_AFTER_SECONDS", default=600)
+
+# --- Delivery engine (every mail to many people: delivery/services.py) -----------------------
+
+# Rows claimed per batch, and how often a temporarily refused mail is tried.
+DELIVERY_BATCH_SIZE = env.int("DELIVERY_BATCH_SIZE", default=200)
+DELIVERY_MAX_ATTEMPTS = env.int("DELIVERY_MAX_ATTEMPTS", default=5)
+# The lease of a claimed batch: how long a killed worker's untaken rows wait. Each row's own
+# lease is lengthened to 5 x EMAIL_TIMEOUT + 5 s right before its mail goes out.
+DELIVERY_LEASE_SECONDS = env.int("DELIVERY_LEASE_SECONDS", default=40)
+# A message whose rows have not moved this long, with pending rows nobody holds, is re-queued
+# by the sweeper (beat, every DELIVERY_SWEEP_SECONDS).
+DELIVERY_STALLED_AFTER_SECONDS = env.int("DELIVERY_STALLED_AFTER_SECONDS", default=30)

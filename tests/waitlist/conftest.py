@@ -40,7 +40,7 @@ DUTCH_STANDARD_TEXT = {
     "body": (
         "Hoi {name},\n\n"
         "Je stond op de wachtlijst, en het wachten is voorbij: de cursus is vanaf nu open.\n\n"
-        "Begin meteen met de eerste les:\n{course_url}\n\n"
+        "Begin meteen met de eerste les:\n{start_url}\n\n"
         "Veel plezier en succes!\nMCMT Academie"
     ),
 }

@@ -1,14 +1,16 @@
 import re
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from anymail.signals import AnymailTrackingEvent, tracking
 from celery.exceptions import Retry
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from courses.models import CoursePage
+from courses.outline import course_outline
 from tests.factories import AnnouncementFactory, SubscriberFactory, build_course
 from tests.smtp import SmtpSink, html_part, text_part
 from waitlist import services, tasks
@@ -198,7 +200,43 @@ def test_standard_text_goes_out_in_each_subscribers_language(
         "",
         "You were on the waitlist, and the wait is over: the course is open from now on.",
     ]
-    assert f"http://testserver{course.url}" in text_part(english)
+    # Links in the subscriber's language: English pages live under /en/, and "start right
+    # away with the first lesson" leads to the first lesson (through sign-up, next=).
+    assert f"http://testserver/en{course.url}" not in text_part(dutch)
+    first = course_outline(course).items[0]
+    assert f"http://testserver/accounts/signup/?next={quote(first.url, safe='')}" in text_part(
+        dutch
+    )
+    assert f"http://testserver/en/accounts/signup/?next=%2Fen{quote(first.url, safe='')}" in (
+        text_part(english)
+    )
+
+
+def test_a_subscriber_with_an_account_starts_through_log_in(committed, course, smtp_server):
+    from tests.factories import UserFactory
+
+    UserFactory(username="piet", email="Piet@Example.com")
+    SubscriberFactory(course=course, name="Piet", email="piet@example.com", language="nl")
+    with committed():
+        services.announcement_dispatch(course=course)
+    body = text_part(smtp_server.messages[0])
+    assert "http://testserver/accounts/login/?next=" in body
+    assert "/accounts/signup/" not in body
+
+
+def test_an_english_subscribers_start_link_leads_to_the_english_first_lesson(
+    course, client, learner, enrollment
+):
+    """The sign-up link with next= sends a logged-in learner straight on (allauth)."""
+    from waitlist.emails import start_url
+
+    url = start_url(course, "en").removeprefix("http://testserver")
+    client.force_login(learner)
+    response = client.get(url)
+    with translation.override("nl"):
+        first = course_outline(course).items[0]
+    assert response.status_code == 302
+    assert response["Location"] == "/en" + first.url
 
 
 def test_instructors_own_text_goes_out_as_written_to_everyone(

@@ -1,0 +1,3 @@
+"""Outreach's registrations: its topic of mail (reminders)."""
+
+from . import mail_topics  # noqa: F401
