@@ -59,7 +59,8 @@ class MediaRef:
 
     @property
     def sha1(self) -> str:
-        return hashlib.sha1(self.data).hexdigest()  # noqa: S324 - Wagtail's file_hash is SHA-1
+        # Not a security use: Wagtail's file_hash is SHA-1 and this matches against it.
+        return hashlib.sha1(self.data, usedforsecurity=False).hexdigest()
 
 
 @dataclass
