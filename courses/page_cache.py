@@ -7,10 +7,15 @@ Entries are in the `content` family of `core.caching` (which says what makes the
 they expire at the course's launch moment, when the page changes by itself.
 Anything personal bypasses the cache: a logged-in user, a pending flash message, a query
 string, a non-GET method, or a response that sets a cookie.
+
+Each process remembers which paths have answered with a cacheable page, and only those are
+looked up: every other request (a log-in form, a health check, a static file's miss) makes no
+cache round trip at all. Another process learns a path the first time it renders it.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 
@@ -21,6 +26,17 @@ from core import caching
 
 CACHE_SECONDS = caching.Timeouts.ANONYMOUS_PAGE
 _MARK = "_anonymous_cache_until"
+# Paths this process has seen answered with a cacheable page, least recently stored first;
+# bounded so that a crawler walking random URLs cannot grow it without end.
+_SHAREABLE_PATHS: OrderedDict[str, None] = OrderedDict()
+SHAREABLE_PATHS_MAX = 10_000
+
+
+def _remember(path: str) -> None:
+    _SHAREABLE_PATHS[path] = None
+    _SHAREABLE_PATHS.move_to_end(path)
+    while len(_SHAREABLE_PATHS) > SHAREABLE_PATHS_MAX:
+        _SHAREABLE_PATHS.popitem(last=False)
 
 
 def cacheable_request(request: HttpRequest) -> bool:
@@ -60,19 +76,26 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not cacheable_request(request):
             return self.get_response(request)
-        key = _key(request)
-        cached = caching.get(key)
-        if cached is not None and cached[2] > timezone.now():
-            content, content_type, _until = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
+        path = request.path
+        if path in _SHAREABLE_PATHS:
+            cached = caching.get(_key(request))
+            if cached is not None and cached[2] > timezone.now():
+                content, content_type, _until = cached
+                response = HttpResponse(content, content_type=content_type)
+                response["X-Page-Cache"] = "hit"
+                return response
         response = self.get_response(request)
         until = getattr(response, _MARK, None)
         if until is not None and response.status_code == 200 and not response.cookies:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             seconds = max(1, min(CACHE_SECONDS, int((until - timezone.now()).total_seconds())))
-            caching.store(key, (response.content, response["Content-Type"], until), seconds)
+            caching.store(
+                _key(request), (response.content, response["Content-Type"], until), seconds
+            )
             response["X-Page-Cache"] = "miss"
+            _remember(path)
+        else:
+            # No longer a shareable page (restricted, unpublished, moved): stop looking it up.
+            _SHAREABLE_PATHS.pop(path, None)
         return response

@@ -74,3 +74,39 @@ def test_a_password_protected_course_is_never_shared_from_the_cache(client, cour
     assert "X-Page-Cache" not in outsider
     assert 'name="password"' in outsider.content.decode()
     assert "waitlist-form" not in outsider.content.decode()
+
+
+def _record_cache_reads(monkeypatch) -> list:
+    from django.core.cache import cache
+
+    reads: list = []
+    for name in ("get", "get_many"):
+        original = getattr(cache, name)
+
+        def recording(*args, _original=original, **kwargs):
+            reads.append(args[0])
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(cache, name, recording)
+    return reads
+
+
+def test_a_request_for_anything_but_a_shareable_page_makes_no_cache_round_trip(
+    client, course, monkeypatch
+):
+    client.get(course.url)  # the landing page is known as shareable from here on
+    reads = _record_cache_reads(monkeypatch)
+    assert client.get("/accounts/login/").status_code == 200
+    assert reads == []
+    assert client.get(course.url)["X-Page-Cache"] == "hit"
+    assert len(reads) == 2  # the content generation and the page
+
+
+def test_a_page_that_stops_being_shareable_is_no_longer_looked_up(client, course):
+    from courses import page_cache
+
+    client.get(course.url)
+    assert course.url in page_cache._SHAREABLE_PATHS
+    course.unpublish()
+    assert client.get(course.url).status_code == 404
+    assert course.url not in page_cache._SHAREABLE_PATHS
