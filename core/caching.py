@@ -45,7 +45,8 @@ stopped, restarting or unreachable is then a slower site, never an outage:
 The Celery broker is the one thing that must wait for Redis: see `lms.celery`.
 
 A generation is read at most once per request (`GenerationPerRequestMiddleware`): on Redis
-each read is a round trip. A request that changes something forgets its copy at once, so it
+each read is a round trip. For a visitor with a session there is none of its own: the session
+store (`core.sessions`) fetches the generations in the same round trip as the session. A request that changes something forgets its copy at once, so it
 never reads its own stale entries.
 """
 
@@ -138,6 +139,21 @@ def generation(family: str) -> int:
     if memo is not None:
         memo[family] = value
     return value
+
+
+def prime_generations(found: dict[str, Any]) -> None:
+    """Take the generations that came back with another read of this request (the session's:
+    `core.sessions`), so reading them costs no round trip of its own."""
+    memo = _request_generations.get()
+    if memo is None:
+        return
+    for family, key in _GENERATION_KEYS.items():
+        value = found.get(key)
+        if isinstance(value, int) and family not in memo:
+            memo[family] = value
+
+
+GENERATION_KEYS = tuple(_GENERATION_KEYS.values())
 
 
 def invalidate(family: str) -> None:

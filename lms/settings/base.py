@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the session is read lazily anywhere below, and brings the generations along.
+    "core.caching.GenerationPerRequestMiddleware",
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -92,7 +94,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so the headers added above (CSP, security, language) are on cached answers too.
-    "core.caching.GenerationPerRequestMiddleware",
     "courses.page_cache.AnonymousPageCacheMiddleware",
 ]
 
@@ -150,7 +151,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 RELEASE = env.str("RELEASE", default="") or code_fingerprint(BASE_DIR)
 CACHES["default"]["KEY_PREFIX"] = f"lms:{RELEASE}"
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "core.sessions"  # cached_db, reading the cache generations along
 
 # --- Auth and accounts (django-allauth, log-in by e-mail) ------------------------------------
 
