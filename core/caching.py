@@ -46,8 +46,9 @@ The Celery broker is the one thing that must wait for Redis: see `lms.celery`.
 
 A generation is read at most once per request (`GenerationPerRequestMiddleware`): on Redis
 each read is a round trip. For a visitor with a session there is none of its own: the session
-store (`core.sessions`) fetches the generations in the same round trip as the session. A request that changes something forgets its copy at once, so it
-never reads its own stale entries.
+store (`core.sessions`) fetches the generations in the same round trip as the session. A
+request that changes something forgets its copy at once, so it never reads its own stale
+entries.
 """
 
 from __future__ import annotations
