@@ -37,3 +37,19 @@ def test_health_without_the_database_is_503(client, monkeypatch):
     response = client.get("/healthz/")
     assert response.status_code == 503
     assert response.json()["database"] is False
+
+
+def test_health_answers_quickly_when_the_broker_refuses_connections(client, monkeypatch):
+    """HAProxy allows a health check 2 s; an answer slower than that when Redis is stopped
+    took every node out of the balancer at once in the redis-stop fault drill."""
+    import time
+
+    from lms.celery import app
+
+    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")  # nothing listens
+    started = time.monotonic()
+    response = client.get("/healthz/")
+    elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert response.json()["broker"] is False
+    assert elapsed < 1.5, f"the health check took {elapsed:.1f} s"
