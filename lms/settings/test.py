@@ -22,6 +22,9 @@ from .base import CACHES, STORAGES, env
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests call tasks in-process unless they start a real worker (see tests/celery_worker).
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+# A task that fails in-process fails the test that queued it, instead of leaving only a
+# missing mail behind (a swallowed error once showed up as "0 mails sent" and nothing else).
+CELERY_TASK_EAGER_PROPAGATES = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WHITENOISE_AUTOREFRESH = True
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
