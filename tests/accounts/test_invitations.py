@@ -191,3 +191,28 @@ def test_deleting_the_account_removes_its_invitations(learner, course, instructo
     assert Invitation.objects.filter(email=learner.email).exists()
     services.account_delete(user=learner)
     assert not Invitation.objects.exists()
+
+
+def test_the_invited_name_becomes_the_new_accounts_name_but_never_replaces_one(instructor, course):
+    nameless = UserFactory(email="noor@example.nl", first_name="", last_name="")
+    named = UserFactory(email="sam@example.nl", first_name="Sam", last_name="Jansen")
+    for user, name in ((nameless, "Noor  van den Berg"), (named, "Samuel J.")):
+        invitation = Invitation.objects.create(
+            course=course, email=user.email, name=name, invited_by=instructor, language="nl"
+        )
+        services.invitation_accept(invitation=invitation, user=user)
+        user.refresh_from_db()
+    assert (nameless.first_name, nameless.last_name) == ("Noor", "van den Berg")
+    assert named.get_full_name() == "Sam Jansen"
+
+
+def test_the_learner_page_shows_the_invitation_that_brought_the_learner(client, instructor, course):
+    invitee = UserFactory(email="noor@example.nl")
+    invitation = Invitation.objects.create(
+        course=course, email=invitee.email, invited_by=instructor, language="nl"
+    )
+    enrollment = services.invitation_accept(invitation=invitation, user=invitee)
+    client.force_login(instructor)
+    html = client.get(reverse("enrolments:inspect", args=[enrollment.pk])).content.decode()
+    panel = html[html.index('data-panel="learner-invitation"') :]
+    assert instructor.get_full_name() in panel[: panel.index("</table>")]
