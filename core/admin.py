@@ -60,17 +60,17 @@ class ExportButtonsMixin:
         if self.show_export_buttons:
             buttons += [
                 HeaderButton(
-                    _("Download CSV"),
+                    "CSV",
                     url=self.csv_export_url,
                     icon_name="download",
-                    attrs={"data-export": "csv"},
+                    attrs={"data-export": "csv", "aria-label": _("Download CSV")},
                     priority=1100,
                 ),
                 HeaderButton(
-                    _("Download Excel"),
+                    "Excel",
                     url=self.xlsx_export_url,
                     icon_name="download",
-                    attrs={"data-export": "xlsx"},
+                    attrs={"data-export": "xlsx", "aria-label": _("Download Excel")},
                     priority=1110,
                 ),
             ]
