@@ -297,6 +297,17 @@ def invitation_send(*, invitation_id: int) -> bool:
     return mail.send_once(invitation, "sent_at", message)
 
 
+def invitation_mail_resend(*, invitation: Invitation) -> None:
+    """An instructor sends the invitation's mail again from the learner page: once accepted,
+    that is the welcome ("you are enrolled", with the link to the course). The stamp is
+    cleared and the mail queued after commit; `invitation_send` claims it again, so a double
+    click sends one mail."""
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=None)
+    from .tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+
+
 # --- Deleting an account --------------------------------------------------------------------------
 
 

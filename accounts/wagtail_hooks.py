@@ -8,9 +8,12 @@ valid address, or a repeat within the list. The "Instructors" group may do this 
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
@@ -183,5 +186,32 @@ def learner_invitation_panel(*, enrollment, request):
     return {
         "title": _("Invitation"),
         "template": "accounts/admin/learner_invitation_panel.html",
-        "context": {"invitations": invitations},
+        "context": {
+            "invitations": invitations,
+            "can_resend": request.user.has_perm(INVITE_PERMISSION),
+        },
     }
+
+
+def resend_invitation_mail(request, pk: int):
+    """POST from the learner page: the invitation's mail again (the welcome, once accepted)."""
+    if request.method != "POST" or not request.user.has_perm(INVITE_PERMISSION):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation, pk=pk)
+    services.invitation_mail_resend(invitation=invitation)
+    messages.success(request, _("The mail is on its way again."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("invitations:index")
+    return redirect(next_url)
+
+
+@hooks.register("register_admin_urls")
+def register_resend_invitation_url():
+    return [
+        path(
+            "invitations/<int:pk>/resend/",
+            resend_invitation_mail,
+            name="invitation_resend_mail",
+        )
+    ]
