@@ -235,7 +235,20 @@ def invitation_accept(*, invitation: Invitation, user) -> Enrollment:
             invitation.accepted_at = timezone.now()
             invitation.accepted_by = user
             invitation.save(update_fields=["accepted_at", "accepted_by"])
+        _name_from_invitation(user=user, name=invitation.name)
     return enrollment
+
+
+def _name_from_invitation(*, user, name: str) -> None:
+    """The name the instructor typed ("Noor Bakker, noor@…") becomes the account's name when
+    the account has none yet, so the learner is known by name in the admin and in mails.
+    A name the learner gave themselves is never overwritten."""
+    name = " ".join((name or "").split())
+    if not name or user.first_name or user.last_name:
+        return
+    first, _space, last = name.partition(" ")
+    user.first_name, user.last_name = first[:150], last[:150]
+    user.save(update_fields=["first_name", "last_name"])
 
 
 def invitation_verifies_address(*, invitation: Invitation, user) -> bool:
@@ -282,6 +295,17 @@ def invitation_send(*, invitation_id: int) -> bool:
         },
     )
     return mail.send_once(invitation, "sent_at", message)
+
+
+def invitation_mail_resend(*, invitation: Invitation) -> None:
+    """An instructor sends the invitation's mail again from the learner page: once accepted,
+    that is the welcome ("you are enrolled", with the link to the course). The stamp is
+    cleared and the mail queued after commit; `invitation_send` claims it again, so a double
+    click sends one mail."""
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=None)
+    from .tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
 
 
 # --- Deleting an account --------------------------------------------------------------------------

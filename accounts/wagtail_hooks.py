@@ -8,22 +8,28 @@ valid address, or a repeat within the list. The "Instructors" group may do this 
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from core.admin import BreadcrumbTitleMixin, ReadOnlyPermissionPolicy
+from core.admin import BreadcrumbTitleMixin, ReadOnlyPermissionPolicy, time_column
 from courses.models import CoursePage
+from enrollments.admin_learners import LEARNER_PANELS_HOOK
 
 from . import services
 from .forms import InviteForm
@@ -119,12 +125,12 @@ class InvitationViewSet(ModelViewSet):
     search_fields = ["email", "name"]
     filterset_class = InvitationFilterSet
     list_display = [
-        Column("email", label=_("e-mail address")),
-        Column("name", label=_("name")),
-        Column("course", label=_("course")),
-        DateColumn("created_at", label=_("invited at")),
-        DateColumn("sent_at", label=_("sent at")),
-        DateColumn("accepted_at", label=_("accepted at")),
+        Column("email", label=capfirst(_("e-mail address"))),
+        Column("name", label=capfirst(_("name"))),
+        Column("course", label=capfirst(_("course"))),
+        time_column(Invitation, "created_at", label=capfirst(_("invited at"))),
+        time_column(Invitation, "sent_at", label=capfirst(_("sent at"))),
+        time_column(Invitation, "accepted_at", label=capfirst(_("accepted at"))),
     ]
     inspect_view_fields = [
         "email",
@@ -163,3 +169,49 @@ def register_invite_menu_item():
 @hooks.register("register_admin_viewset")
 def register_invitation_viewset():
     return InvitationViewSet("invitations")
+
+
+# --- On the learner page: the invitation that brought this learner ------------------------------
+
+
+@hooks.register(LEARNER_PANELS_HOOK)
+def learner_invitation_panel(*, enrollment, request):
+    invitations = list(
+        Invitation.objects.filter(course_id=enrollment.course_id)
+        .filter(Q(accepted_by_id=enrollment.user_id) | Q(email__iexact=enrollment.user.email))
+        .select_related("invited_by")
+    )
+    if not invitations:
+        return None
+    return {
+        "title": _("Invitation"),
+        "template": "accounts/admin/learner_invitation_panel.html",
+        "context": {
+            "invitations": invitations,
+            "can_resend": request.user.has_perm(INVITE_PERMISSION),
+        },
+    }
+
+
+def resend_invitation_mail(request, pk: int):
+    """POST from the learner page: the invitation's mail again (the welcome, once accepted)."""
+    if request.method != "POST" or not request.user.has_perm(INVITE_PERMISSION):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation, pk=pk)
+    services.invitation_mail_resend(invitation=invitation)
+    messages.success(request, _("The mail is on its way again."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("invitations:index")
+    return redirect(next_url)
+
+
+@hooks.register("register_admin_urls")
+def register_resend_invitation_url():
+    return [
+        path(
+            "invitations/<int:pk>/resend/",
+            resend_invitation_mail,
+            name="invitation_resend_mail",
+        )
+    ]

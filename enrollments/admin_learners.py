@@ -36,7 +36,7 @@ from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -44,7 +44,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 from wagtail.permissions import register_permission_policy
 
-from core.admin import BreadcrumbTitleMixin, PersonalDataExportMixin, ReadOnlyPermissionPolicy
+from core.admin import (
+    BreadcrumbTitleMixin,
+    ExportButtonsMixin,
+    PersonalDataExportMixin,
+    ReadOnlyPermissionPolicy,
+    time_column,
+)
 from courses.models import CoursePage
 from courses.outline import course_outline
 
@@ -136,7 +142,7 @@ class EnrollmentFilterSet(WagtailFilterSet):
         return queryset
 
 
-class EnrollmentIndexView(PersonalDataExportMixin, IndexView):
+class EnrollmentIndexView(ExportButtonsMixin, PersonalDataExportMixin, IndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -231,8 +237,8 @@ class EnrollmentViewSet(ModelViewSet):
         Column("course", label=capfirst(_("course"))),
         Column("status", accessor="get_status_display", label=capfirst(_("status"))),
         Column("progress", accessor=progress_label, label=capfirst(_("progress"))),
-        DateColumn("created_at", label=capfirst(_("enrolled at"))),
-        DateColumn("completed_at", label=capfirst(_("completed at"))),
+        time_column(Enrollment, "created_at", label=capfirst(_("enrolled at"))),
+        time_column(Enrollment, "completed_at", label=capfirst(_("completed at"))),
         Column(
             "last_step",
             accessor=COMPUTED_EXPORT_FIELDS["last_step_title"],

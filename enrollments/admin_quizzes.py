@@ -34,6 +34,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from core.admin import ExportButtonsMixin
 from courses.models import QuizPage
 
 from .models import Enrollment, QuizAttempt
@@ -136,7 +137,9 @@ class GradebookFilterForm(forms.Form):
         self.fields["course"].queryset = courses
 
 
-class GradebookView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+class GradebookView(
+    ExportButtonsMixin, SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView
+):
     template_name = "enrollments/admin/gradebook.html"
     page_title = _("Gradebook")
     header_icon = "table"

@@ -20,9 +20,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin import time_column
+from enrollments.admin_learners import LEARNER_PANELS_HOOK
+
 from . import services
 from .models import Audience, Message
-from .selectors import audience_count
+from .selectors import audience_count, learner_mails
 
 
 class ActionsColumn(Column):
@@ -71,11 +74,11 @@ class MessageViewSet(ModelViewSet):
         "subject",
         "course",
         "audience",
-        "send_at",
-        "dispatched_at",
-        Column("sent_count", label=gettext_lazy("sent")),
-        Column("pending_count", label=gettext_lazy("pending")),
-        Column("failed_count", label=gettext_lazy("failed")),
+        time_column(Message, "send_at"),
+        time_column(Message, "dispatched_at"),
+        Column("sent_count", label=gettext_lazy("Sent")),
+        Column("pending_count", label=gettext_lazy("Pending")),
+        Column("failed_count", label=gettext_lazy("Failed")),
         ActionsColumn("actions", label=gettext_lazy("Actions")),
     ]
 
@@ -132,3 +135,15 @@ def register_admin_urls():
         path("outreach/message/<int:pk>/send-test/", send_test, name="outreach_admin_send_test"),
         path("outreach/message/<int:pk>/send/", send, name="outreach_admin_send"),
     ]
+
+
+# --- On the learner page: the mails this learner was sent ----------------------------------------
+
+
+@hooks.register(LEARNER_PANELS_HOOK)
+def learner_mails_panel(*, enrollment, request):
+    return {
+        "title": gettext_lazy("Mails sent to this learner"),
+        "template": "outreach/admin/learner_mails_panel.html",
+        "context": {"mails": learner_mails(enrollment=enrollment)},
+    }

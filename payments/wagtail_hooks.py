@@ -10,16 +10,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_filters import BooleanFilter, ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from core.admin import PersonalDataExportMixin, ReadOnlyPermissionPolicy
+from core.admin import (
+    ExportButtonsMixin,
+    PersonalDataExportMixin,
+    ReadOnlyPermissionPolicy,
+    time_column,
+)
 from courses.models import CoursePage
 from enrollments.admin_learners import LEARNER_PANELS_HOOK, MANAGE_PERMISSION
 
@@ -49,7 +55,7 @@ class OrderFilterSet(WagtailFilterSet):
         fields = ["status", "course", "created_at"]
 
 
-class OrderIndexView(PersonalDataExportMixin, IndexView):
+class OrderIndexView(ExportButtonsMixin, PersonalDataExportMixin, IndexView):
     pass
 
 
@@ -67,15 +73,15 @@ class OrderViewSet(ModelViewSet):
     search_fields = ["user__email", "checkout_session_id", "payment_intent_id"]
     filterset_class = OrderFilterSet
     list_display = [
-        Column("learner", accessor="user.email", label=_("learner")),
-        Column("course", label=_("course")),
-        Column("amount", label=_("amount (EUR)")),
-        Column("status", accessor="get_status_display", label=_("status")),
-        DateColumn("created_at", label=_("created at")),
-        DateColumn("paid_at", label=_("paid at")),
+        Column("learner", accessor="user.email", label=capfirst(_("learner"))),
+        Column("course", label=capfirst(_("course"))),
+        Column("amount", label=capfirst(_("amount (EUR)"))),
+        Column("status", accessor="get_status_display", label=capfirst(_("status"))),
+        time_column(Order, "created_at", label=capfirst(_("created at"))),
+        time_column(Order, "paid_at", label=capfirst(_("paid at"))),
         Column("checkout_session_id", label=_("Stripe Checkout Session")),
         Column("payment_intent_id", label=_("Stripe PaymentIntent")),
-        Column("payment_problem", label=_("payment problem")),
+        Column("payment_problem", label=capfirst(_("payment problem"))),
     ]
     list_export = [
         "reference",

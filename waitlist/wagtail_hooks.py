@@ -22,7 +22,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.admin import PersonalDataExportMixin
+from core.admin import ExportButtonsMixin, PersonalDataExportMixin, field_label, time_column
 from enrollments.admin_learners import FUNNEL_STAGES_HOOK, FunnelStage
 from enrollments.views import DASHBOARD_OFFERS_HOOK
 
@@ -68,7 +68,7 @@ class SubscriberFilterSet(WagtailFilterSet):
         fields = ["course", "language"]
 
 
-class SubscriberIndexView(PersonalDataExportMixin, IndexView):
+class SubscriberIndexView(ExportButtonsMixin, PersonalDataExportMixin, IndexView):
     def preprocess_field_value(self, field: str, value: object, export_format: str) -> object:
         value = super().preprocess_field_value(field, value, export_format)
         # XLSX needs nothing: Wagtail already stores formula-like text there as text.
@@ -91,9 +91,9 @@ class SubscriberViewSet(ModelViewSet):
         "email",
         "course",
         "language",
-        "created_at",
-        "confirmed_at",
-        "unsubscribed_at",
+        time_column(Subscriber, "created_at"),
+        time_column(Subscriber, "confirmed_at"),
+        time_column(Subscriber, "unsubscribed_at"),
         "suppressed_reason",
     ]
     list_export = [
@@ -155,13 +155,13 @@ class AnnouncementViewSet(ModelViewSet):
         Column(
             "subject",
             accessor="subject_text",
-            label=Announcement._meta.get_field("subject").verbose_name,
+            label=field_label(Announcement, "subject"),
             sort_key="subject",
         ),
-        Column("sent_count", label=gettext_lazy("sent")),
-        Column("pending_count", label=gettext_lazy("pending")),
-        Column("failed_count", label=gettext_lazy("failed")),
-        "dispatched_at",
+        Column("sent_count", label=gettext_lazy("Sent")),
+        Column("pending_count", label=gettext_lazy("Pending")),
+        Column("failed_count", label=gettext_lazy("Failed")),
+        time_column(Announcement, "dispatched_at"),
         SendTestColumn("send_test", label=gettext_lazy("Test")),
     ]
 

@@ -191,3 +191,64 @@ def test_deleting_the_account_removes_its_invitations(learner, course, instructo
     assert Invitation.objects.filter(email=learner.email).exists()
     services.account_delete(user=learner)
     assert not Invitation.objects.exists()
+
+
+def test_the_invited_name_becomes_the_new_accounts_name_but_never_replaces_one(instructor, course):
+    nameless = UserFactory(email="noor@example.nl", first_name="", last_name="")
+    named = UserFactory(email="sam@example.nl", first_name="Sam", last_name="Jansen")
+    for user, name in ((nameless, "Noor  van den Berg"), (named, "Samuel J.")):
+        invitation = Invitation.objects.create(
+            course=course, email=user.email, name=name, invited_by=instructor, language="nl"
+        )
+        services.invitation_accept(invitation=invitation, user=user)
+        user.refresh_from_db()
+    assert (nameless.first_name, nameless.last_name) == ("Noor", "van den Berg")
+    assert named.get_full_name() == "Sam Jansen"
+
+
+def test_the_learner_page_shows_the_invitation_that_brought_the_learner(client, instructor, course):
+    invitee = UserFactory(email="noor@example.nl")
+    invitation = Invitation.objects.create(
+        course=course, email=invitee.email, invited_by=instructor, language="nl"
+    )
+    enrollment = services.invitation_accept(invitation=invitation, user=invitee)
+    client.force_login(instructor)
+    html = client.get(reverse("enrolments:inspect", args=[enrollment.pk])).content.decode()
+    panel = html[html.index('data-panel="learner-invitation"') :]
+    assert instructor.get_full_name() in panel[: panel.index("</table>")]
+
+
+def test_the_welcome_mail_of_an_invited_learner_can_be_sent_again_from_the_learner_page(
+    committing_client_class, instructor, course
+):
+    invitee = UserFactory(email="noor@example.nl")
+    invitation = Invitation.objects.create(
+        course=course, email=invitee.email, invited_by=instructor, language="nl"
+    )
+    enrollment = services.invitation_accept(invitation=invitation, user=invitee)
+    client = committing_client_class()
+    client.force_login(instructor)
+    learner_page = reverse("enrolments:inspect", args=[enrollment.pk])
+    resend = reverse("invitation_resend_mail", args=[invitation.pk])
+    assert resend in client.get(learner_page).content.decode()
+    mail.outbox.clear()
+    response = client.post(resend, {"next": learner_page})
+    assert response.status_code == 302 and response["Location"] == learner_page
+    [welcome] = mail.outbox
+    assert welcome.to == [invitee.email]
+    assert course.title in welcome.subject and "ingeschreven" in welcome.subject
+    assert Invitation.objects.get().sent_at is not None
+    # Elsewhere than our own site is not a place to go back to.
+    assert client.post(resend, {"next": "https://evil.example/"})["Location"] != (
+        "https://evil.example/"
+    )
+
+
+def test_a_learner_cannot_have_an_invitation_mail_sent(client, learner, instructor, course):
+    invitation = Invitation.objects.create(
+        course=course, email="x@example.nl", invited_by=instructor, language="nl"
+    )
+    client.force_login(learner)
+    response = client.post(reverse("invitation_resend_mail", args=[invitation.pk]))
+    assert response.status_code in (302, 403)
+    assert not mail.outbox

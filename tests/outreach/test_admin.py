@@ -54,3 +54,46 @@ def test_an_instructor_writes_sees_the_count_tests_and_sends_a_message(
 def test_a_learner_cannot_reach_the_message_admin(client, learner, course):
     client.force_login(learner)
     assert client.get(reverse("outreach_messages:index")).status_code in (302, 403)
+
+
+# --- The learner page lists the mails this learner was sent -------------------------------------
+
+
+def test_the_learner_page_lists_messages_and_reminders_with_their_delivery_state(
+    client, instructor, enrollment, other, course
+):
+    from datetime import UTC, datetime
+
+    from django.urls import reverse
+
+    from enrollments.services import enrollment_create
+    from outreach.models import Message, MessageDelivery, Reminder
+
+    sent_at = datetime(2026, 11, 20, 20, 37, tzinfo=UTC)
+    message = Message.objects.create(course=course, subject="Nieuws over {course}", body="Hoi")
+    MessageDelivery.objects.create(
+        message=message, enrollment=enrollment, status="sent", sent_at=sent_at
+    )
+    Reminder.objects.create(
+        course=course, enrollment=enrollment, number=1, status="failed", last_error="550 mailbox"
+    )
+    elsewhere = enrollment_create(user=other, course=course)
+    other_message = Message.objects.create(course=course, subject="Alleen voor een ander", body="x")
+    MessageDelivery.objects.create(message=other_message, enrollment=elsewhere, status="sent")
+
+    client.force_login(instructor)
+    html = client.get(reverse("enrolments:inspect", args=[enrollment.pk])).content.decode()
+    panel = html[html.index('data-panel="learner-mails"') :]
+    panel = panel[: panel.index("</table>")]
+    assert f"Nieuws over {course.title}" in panel
+    assert "verzonden" in panel and "21:37 CET" in panel
+    assert "Herinnering 1" in panel and "mislukt" in panel and "550 mailbox" in panel
+    assert "Alleen voor een ander" not in panel
+
+
+def test_a_learner_without_mails_gets_a_sentence_not_an_empty_table(client, instructor, enrollment):
+    from django.urls import reverse
+
+    client.force_login(instructor)
+    html = client.get(reverse("enrolments:inspect", args=[enrollment.pk])).content.decode()
+    assert "Nog geen berichten of herinneringen." in html
