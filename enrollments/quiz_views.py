@@ -14,6 +14,8 @@ import uuid
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from courses.models import QuizPage
 
@@ -21,6 +23,7 @@ from . import quizzes
 from .models import Enrollment, QuizAttempt
 from .quiz_forms import QuizForm
 from .selectors import learner_state_for_request
+from .views import COMPLETED_URL_NAME
 
 RESULT_TEMPLATE = "enrollments/quiz_result.html"
 
@@ -107,6 +110,7 @@ def take(request: HttpRequest, quiz: QuizPage) -> HttpResponse:
 
 
 def _submit(request, quiz: QuizPage, enrollment: Enrollment, token, answers) -> HttpResponse:
+    was_completed = enrollment.completed_at is not None
     try:
         attempt, _created = quizzes.quiz_attempt_submit(
             enrollment=enrollment, quiz=quiz, token=token, answers=answers
@@ -116,8 +120,20 @@ def _submit(request, quiz: QuizPage, enrollment: Enrollment, token, answers) -> 
         return redirect(quiz.get_url(request=request))
     if request.session.get(_session_key(quiz)) == str(token):
         del request.session[_session_key(quiz)]
+    if not was_completed and _completed_now(enrollment):
+        # The quiz was the last required step: the course-completed page, with the result.
+        messages.success(request, _("You passed the quiz and completed the course!"))
+        return redirect(reverse(COMPLETED_URL_NAME, args=[enrollment.course_id]))
     result_path = quiz.reverse_subpage("result", args=[attempt.token])
     return redirect(quiz.get_url(request=request) + result_path)
+
+
+def _completed_now(enrollment: Enrollment) -> bool:
+    return (
+        Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=False)
+        .values_list("pk", flat=True)
+        .exists()
+    )
 
 
 def _render_result(request, quiz: QuizPage, *, results, **context) -> HttpResponse:
