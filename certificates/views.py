@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,6 +29,12 @@ COMPLETION_PANELS_HOOK = "learner_completion_panels"
 def _client_ip(request) -> str:
     # allauth's rule, as for log-in and waitlist limits (TRUSTED_PROXY_COUNT behind a proxy).
     return get_account_adapter().get_client_ip(request) or "unknown"
+
+
+def _local_path(value: str) -> str:
+    """A path on this site (the quiz result the learner came from), else ""."""
+    local = value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts=None)
+    return value if local and "\\" not in value else ""
 
 
 @login_required
@@ -51,6 +58,7 @@ def completed(request: HttpRequest, course_id: int) -> HttpResponse:
         "linkedin_url": selectors.linkedin_add_url(certificate),
         "name_changed": services.learner_name(request.user) not in ("", certificate.learner_name),
         "panels": panels,
+        "quiz_result_url": _local_path(request.GET.get("result", "")),
     }
     return render(request, "certificates/completed.html", context)
 

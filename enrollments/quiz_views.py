@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from courses.models import QuizPage
@@ -120,12 +121,15 @@ def _submit(request, quiz: QuizPage, enrollment: Enrollment, token, answers) -> 
         return redirect(quiz.get_url(request=request))
     if request.session.get(_session_key(quiz)) == str(token):
         del request.session[_session_key(quiz)]
+    result_url = quiz.get_url(request=request) + quiz.reverse_subpage(
+        "result", args=[attempt.token]
+    )
     if not was_completed and _completed_now(enrollment):
-        # The quiz was the last required step: the course-completed page, with the result.
+        # The quiz was the last required step: the course-completed page, linking the result.
         messages.success(request, _("You passed the quiz and completed the course!"))
-        return redirect(reverse(COMPLETED_URL_NAME, args=[enrollment.course_id]))
-    result_path = quiz.reverse_subpage("result", args=[attempt.token])
-    return redirect(quiz.get_url(request=request) + result_path)
+        completed_url = reverse(COMPLETED_URL_NAME, args=[enrollment.course_id])
+        return redirect(f"{completed_url}?{urlencode({'result': result_url})}")
+    return redirect(result_url)
 
 
 def _completed_now(enrollment: Enrollment) -> bool:

@@ -9,6 +9,7 @@ from django.utils import translation
 from certificates import services
 from courses.models import LessonPage
 from enrollments import services as enrollment_services
+from enrollments.models import QuizAttempt
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +156,26 @@ def test_passing_the_last_quiz_lands_on_the_completed_page(client, learner, home
     enrollment_services.step_record_done(enrollment=enrollment, page=lesson)
     client.force_login(learner)
     response = client.post(quiz.url, post_data(right_answers(quiz)))
-    assert response.status_code == 302 and response.url == completed_url(course)
+    assert response.status_code == 302
+    assert response.url.startswith(completed_url(course) + "?result=")
     page = client.get(response.url).content.decode()
     assert re.search(r'data-certificate="[\w-]+"', page)
+    attempt = QuizAttempt.objects.get()
+    assert f"{quiz.url}result/{attempt.token}/" in page  # the score is one click away
+
+
+def test_completed_page_links_only_local_quiz_results(client, learner, certificate):
+    client.force_login(learner)
+    url = completed_url(certificate.enrollment.course)
+    assert "Bekijk je toetsresultaat" in client.get(url, {"result": "/toets/"}).text
+    for evil in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        assert "Bekijk je toetsresultaat" not in client.get(url, {"result": evil}).text
+
+
+def test_deleting_the_account_takes_the_certificate_off_the_public_page(client, certificate):
+    from accounts.services import account_delete
+
+    url = f"/certificaat/{certificate.code}/"
+    assert client.get(url).status_code == 200
+    account_delete(user=certificate.enrollment.user)
+    assert client.get(url).status_code == 404
