@@ -103,3 +103,18 @@ def test_re_enrolling_after_a_refund_restores_the_certificate(completed_enrollme
         user=learner, course=completed_enrollment.course, source="paid"
     )
     assert Certificate.objects.get().is_valid
+
+
+def test_completion_mail_links_the_certificate_page_and_attaches_nothing(
+    completed_enrollment, settings
+):
+    from django.core import mail
+
+    from enrollments.services import course_completed_email_send
+
+    assert course_completed_email_send(enrollment=completed_enrollment, language="nl")
+    (message,) = mail.outbox
+    page = f"{settings.SITE_URL}/learn/courses/{completed_enrollment.course_id}/completed/"
+    assert page in message.body and page in message.alternatives[0][0]
+    assert message.attachments == []
+    assert message.body.startswith(f"Hallo {completed_enrollment.user.first_name},")
