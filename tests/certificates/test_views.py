@@ -10,6 +10,7 @@ from certificates import services
 from courses.models import LessonPage
 from enrollments import services as enrollment_services
 from enrollments.models import QuizAttempt
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,19 @@ def test_deleting_the_account_takes_the_certificate_off_the_public_page(client, 
     assert client.get(url).status_code == 200
     account_delete(user=certificate.enrollment.user)
     assert client.get(url).status_code == 404
+
+
+def test_a_learner_without_a_name_is_asked_for_one_then_reissues(
+    client, small_course, small_lessons
+):
+    nameless = UserFactory(first_name="", last_name="")
+    enrollment = enrollment_services.enrollment_create(user=nameless, course=small_course)
+    for lesson in small_lessons:
+        enrollment_services.step_record_done(enrollment=enrollment, page=lesson)
+    client.force_login(nameless)
+    page = client.get(completed_url(small_course)).content.decode()
+    assert reverse("accounts:name") in page  # "Your certificate has no name yet."
+    client.post(reverse("accounts:name"), {"first_name": "Sanne", "last_name": "van Dijk"})
+    client.post(reverse("certificates:reissue", args=[enrollment.certificate.code]))
+    enrollment.certificate.refresh_from_db()
+    assert enrollment.certificate.learner_name == "Sanne van Dijk"
