@@ -79,3 +79,35 @@ class InviteForm(forms.Form):
             raise forms.ValidationError(_("Give at least one e-mail address."))
         cleaned["text"] = text
         return cleaned
+
+
+class NameFields(forms.Form):
+    """First and last name as people write them: "Jan" and "de Vries"."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        help_text=_("With any prefix, as you write it: “de Vries”, “van den Berg”."),
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+
+
+class SignupForm(NameFields):
+    """allauth's sign-up form gets these fields first (ACCOUNT_SIGNUP_FORM_CLASS): mails
+    greet the learner by name, and certificates carry it."""
+
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def signup(self, request, user) -> None:
+        user.first_name = self.cleaned_data["first_name"].strip()
+        user.last_name = self.cleaned_data["last_name"].strip()
+        user.save(update_fields=["first_name", "last_name"])
+
+
+class NameForm(NameFields):
+    """The account page's name form."""

@@ -344,3 +344,18 @@ def account_delete(*, user) -> None:
             user_id = user.pk
             get_user_model().objects.filter(pk=user_id).delete()
             logger.info("account %s deleted", user_id)
+
+
+# --- Names ----------------------------------------------------------------------------------------
+
+
+def account_name_set(*, user, first_name: str, last_name: str) -> bool:
+    """Change the learner's name. Certificates keep the name they were issued with until
+    the learner asks for a reissue. False when nothing changed."""
+    first_name, last_name = first_name.strip()[:150], last_name.strip()[:150]
+    if (user.first_name, user.last_name) == (first_name, last_name):
+        return False
+    user.first_name, user.last_name = first_name, last_name
+    user.save(update_fields=["first_name", "last_name"])
+    logger.info("user %s changed their name", user.pk)
+    return True

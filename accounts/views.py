@@ -11,13 +11,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
+from certificates.models import Certificate
 from enrollments.models import Enrollment
 
 from . import services
-from .forms import AccountDeleteForm
+from .forms import AccountDeleteForm, NameForm
 from .signals import SESSION_KEY
 
 
@@ -34,6 +35,65 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your account and your learning data have been deleted."))
             return redirect("wagtail_serve", "")
     return render(request, "account/delete.html", {"form": form})
+
+
+#: The cookie that remembers "not now" on the dashboard's request for a name (a year).
+NAME_PROMPT_COOKIE = "name_prompt"
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return default
+
+
+@login_required
+def account_name(request: HttpRequest) -> HttpResponse:
+    """The learner's name: how mails greet them and what a certificate says."""
+    user = request.user
+    initial = {"first_name": user.first_name, "last_name": user.last_name}
+    form = NameForm(request.POST or None, initial=initial)
+    next_url = _safe_next(request, reverse("enrollments:dashboard"))
+    if request.method == "POST" and form.is_valid():
+        services.account_name_set(
+            user=user,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+        )
+        messages.success(request, _("Your name is saved."))
+        if (
+            Certificate.objects.filter(enrollment__user=user)
+            .exclude(learner_name=user.get_full_name())
+            .exists()
+        ):
+            messages.info(
+                request,
+                _(
+                    "Your certificates still show the name they were issued with. Open a "
+                    "certificate from “My courses” to have it reissued with your new name."
+                ),
+            )
+        return redirect(next_url)
+    return render(request, "accounts/name.html", {"form": form, "next": next_url})
+
+
+@login_required
+def name_prompt_dismiss(request: HttpRequest) -> HttpResponse:
+    """ "Not now" on the dashboard's request for a name: it is not asked again (a year)."""
+    response = redirect("enrollments:dashboard")
+    if request.method == "POST":
+        response.set_cookie(
+            NAME_PROMPT_COOKIE,
+            "dismissed",
+            max_age=365 * 24 * 3600,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
 
 
 def invitation(request: HttpRequest, token: str) -> HttpResponse:

@@ -14,6 +14,9 @@ import uuid
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from courses.models import QuizPage
 
@@ -21,6 +24,7 @@ from . import quizzes
 from .models import Enrollment, QuizAttempt
 from .quiz_forms import QuizForm
 from .selectors import learner_state_for_request
+from .views import COMPLETED_URL_NAME
 
 RESULT_TEMPLATE = "enrollments/quiz_result.html"
 
@@ -107,6 +111,7 @@ def take(request: HttpRequest, quiz: QuizPage) -> HttpResponse:
 
 
 def _submit(request, quiz: QuizPage, enrollment: Enrollment, token, answers) -> HttpResponse:
+    was_completed = enrollment.completed_at is not None
     try:
         attempt, _created = quizzes.quiz_attempt_submit(
             enrollment=enrollment, quiz=quiz, token=token, answers=answers
@@ -116,8 +121,23 @@ def _submit(request, quiz: QuizPage, enrollment: Enrollment, token, answers) -> 
         return redirect(quiz.get_url(request=request))
     if request.session.get(_session_key(quiz)) == str(token):
         del request.session[_session_key(quiz)]
-    result_path = quiz.reverse_subpage("result", args=[attempt.token])
-    return redirect(quiz.get_url(request=request) + result_path)
+    result_url = quiz.get_url(request=request) + quiz.reverse_subpage(
+        "result", args=[attempt.token]
+    )
+    if not was_completed and _completed_now(enrollment):
+        # The quiz was the last required step: the course-completed page, linking the result.
+        messages.success(request, _("You passed the quiz and completed the course!"))
+        completed_url = reverse(COMPLETED_URL_NAME, args=[enrollment.course_id])
+        return redirect(f"{completed_url}?{urlencode({'result': result_url})}")
+    return redirect(result_url)
+
+
+def _completed_now(enrollment: Enrollment) -> bool:
+    return (
+        Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=False)
+        .values_list("pk", flat=True)
+        .exists()
+    )
 
 
 def _render_result(request, quiz: QuizPage, *, results, **context) -> HttpResponse:

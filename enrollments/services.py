@@ -26,6 +26,11 @@ from delivery import preferences
 from .mail_topics import COURSE_NEWS
 from .models import Enrollment, StepProgress
 from .selectors import is_course_complete
+from .signals import (
+    enrollment_access_restored,
+    enrollment_access_revoked,
+    enrollment_completed,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +66,7 @@ def enrollment_create(
             status=Enrollment.Status.ACTIVE, revoked_at=None, source=source
         )
         enrollment.refresh_from_db()
+        enrollment_access_restored.send(Enrollment, enrollment=enrollment, reason=source)
         logger.info("enrolment %s re-activated (%s)", enrollment.pk, source)
     return enrollment
 
@@ -82,6 +88,7 @@ def enrollment_revoke(*, enrollment: Enrollment, reason: str = "") -> bool:
     )
     enrollment.refresh_from_db(fields=["status", "revoked_at", "status_reason"])
     if changed:
+        enrollment_access_revoked.send(Enrollment, enrollment=enrollment, reason=reason)
         logger.info("enrolment %s revoked (%s)", enrollment.pk, reason or "no reason given")
     return bool(changed)
 
@@ -94,6 +101,7 @@ def enrollment_restore(*, enrollment: Enrollment, reason: str = "") -> bool:
     )
     enrollment.refresh_from_db(fields=["status", "revoked_at", "status_reason"])
     if changed:
+        enrollment_access_restored.send(Enrollment, enrollment=enrollment, reason=reason)
         logger.info("enrolment %s restored (%s)", enrollment.pk, reason or "no reason given")
     return bool(changed)
 
@@ -189,6 +197,8 @@ def enrollment_evaluate_completion(*, enrollment: Enrollment) -> bool:
         return False
     enrollment.completed_at = now
     enrollment_id, language = enrollment.pk, translation.get_language() or settings.LANGUAGE_CODE
+    # In this transaction: the certificate (certificates app) is issued with the completion.
+    enrollment_completed.send(Enrollment, enrollment=enrollment, language=language)
 
     def queue_mail() -> None:
         from .tasks import send_course_completed_email
@@ -227,6 +237,10 @@ def course_completed_email_send(
                 "enrollment": enrollment,
                 "course_url": mail.absolute_url(course.get_url() or "/"),
                 "dashboard_url": mail.reverse_absolute("enrollments:dashboard", language=language),
+                # The course-completed page with the certificate (certificates app, by name).
+                "completed_url": mail.reverse_absolute(
+                    "certificates:completed", language=language, args=[course.pk]
+                ),
             },
             unsubscribe_url=preferences.unsubscribe_url(user, language=language),
         )

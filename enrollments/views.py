@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -20,6 +21,9 @@ from courses.outline import course_outline
 from . import services
 from .access import is_step, locked_modules, may_record_progress
 from .selectors import dashboard_courses, learner_progress, learner_state
+
+#: The course-completed page (owned by the certificates app, reached by its URL name only).
+COMPLETED_URL_NAME = "certificates:completed"
 
 #: Wagtail hook through which apps above this one offer a learner courses on the dashboard
 #: ("you were on the waitlist: enrol now"): `fn(user=)` returns launched CoursePages the user
@@ -139,12 +143,15 @@ def _step_action(request: HttpRequest, page_id: int, *, done: bool) -> HttpRespo
         return redirect(lesson_url)
     completed_now = not was_completed and enrollment.completed_at is not None
     congratulations = _("Congratulations: you completed the course!")
+    completed_url = reverse(COMPLETED_URL_NAME, args=[course.pk]) if completed_now else ""
     if _wants_json(request):
         payload = _progress_payload(page, course, enrollment, done)
         payload["message"] = congratulations if completed_now else ""
+        payload["completed_url"] = completed_url
         return JsonResponse(payload)
-    if completed_now:
+    if completed_now:  # the moment itself: the course-completed page with the certificate
         messages.success(request, congratulations)
+        return redirect(completed_url)
     return redirect(f"{lesson_url}#lesson-progress")
 
 

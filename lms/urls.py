@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("learn/", include("enrollments.urls")),
+    path("", include("certificates.urls")),
     path("waitlist/", include("waitlist.urls")),
     path("mail/", include("delivery.urls")),
     path("payments/", include("payments.urls")),

@@ -55,8 +55,15 @@ class OrderFilterSet(WagtailFilterSet):
         fields = ["status", "course", "created_at"]
 
 
+def learner_label(order: Order) -> str:
+    """Name and address, as on the enrolments screen."""
+    name = order.user.get_full_name()
+    return f"{name} ({order.user.email})" if name else order.user.email
+
+
 class OrderIndexView(ExportButtonsMixin, PersonalDataExportMixin, IndexView):
-    pass
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "course")
 
 
 class OrderViewSet(ModelViewSet):
@@ -70,10 +77,16 @@ class OrderViewSet(ModelViewSet):
     inspect_view_enabled = True
     ordering = ["-created_at"]
     form_fields = ["status"]  # required by ModelViewSet; the edit view is never permitted
-    search_fields = ["user__email", "checkout_session_id", "payment_intent_id"]
+    search_fields = [
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "checkout_session_id",
+        "payment_intent_id",
+    ]
     filterset_class = OrderFilterSet
     list_display = [
-        Column("learner", accessor="user.email", label=capfirst(_("learner"))),
+        Column("learner", accessor=learner_label, label=capfirst(_("learner"))),
         Column("course", label=capfirst(_("course"))),
         Column("amount", label=capfirst(_("amount (EUR)"))),
         Column("status", accessor="get_status_display", label=capfirst(_("status"))),

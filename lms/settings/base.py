@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "payments",
     "waitlist",
     "outreach",
+    "certificates",
     "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -169,6 +170,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "enrollments:dashboard"  # the learner dashboard, /learn/
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# First and last name on the sign-up form (mails greet by name; certificates carry it).
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
@@ -198,6 +201,8 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Learners log in by e-mail; the username made from it is internal and never shown.
 ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"
+# allauth's mails in the platform's layout (plain + HTML), greeting by name.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # An instructor's invitation link to a course stays valid this many days.
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=30)
@@ -479,6 +484,11 @@ if SENTRY_DSN:
 WAITLIST_CONFIRM_MAX_AGE = env.int("WAITLIST_CONFIRM_MAX_AGE", default=7 * 24 * 3600)
 WAITLIST_SIGNUP_RATE_LIMIT = env.int("WAITLIST_SIGNUP_RATE_LIMIT", default=10)  # per IP ...
 WAITLIST_SIGNUP_RATE_WINDOW = env.int("WAITLIST_SIGNUP_RATE_WINDOW", default=3600)  # seconds
+# The public certificate verification page, against guessing codes: look-ups per IP ...
+CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
+CERTIFICATE_VERIFY_RATE_WINDOW = env.int("CERTIFICATE_VERIFY_RATE_WINDOW", default=600)  # s
+# Certificate PDFs compressed (off only so a test can read the text in the file).
+CERTIFICATE_PDF_COMPRESS = env.bool("CERTIFICATE_PDF_COMPRESS", default=True)
 WAITLIST_MAX_BODY_BYTES = env.int("WAITLIST_MAX_BODY_BYTES", default=10_000)
 
 # --- Delivery engine (every mail to many people: delivery/services.py) -----------------------

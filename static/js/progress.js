@@ -54,6 +54,11 @@
       });
       if (!response.ok) throw new Error(String(response.status));
       const data = await response.json();
+      // The last required step: on to the course-completed page with the certificate.
+      if (data.completed_url) {
+        window.location.assign(data.completed_url);
+        return;
+      }
       render(form, data.done);
       setBar("course", data.course.percent);
       if (data.module) setBar(`module-${data.module.id}`, data.module.percent);

@@ -20,7 +20,13 @@ def test_signup_verifies_the_address_then_returns_to_the_course(client, course):
     course_url = course.url
     response = client.post(
         f"/en/accounts/signup/?next={course_url}",
-        {"email": "nieuw@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "first_name": "Noor",
+            "last_name": "de Vries",
+            "email": "nieuw@example.com",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     assert response.status_code == 302 and "/accounts/confirm-email/" in response["Location"]
     # Not logged in before the address is confirmed.
@@ -117,10 +123,16 @@ def test_account_mails_speak_dutch_in_the_site_voice_without_the_internal_userna
 ):
     client.post(
         "/accounts/signup/",
-        {"email": "nieuw.lid@example.com", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "first_name": "Noor",
+            "last_name": "de Vries",
+            "email": "nieuw.lid@example.com",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     (confirm,) = mail.outbox
-    assert confirm.body.startswith("Hallo,")
+    assert confirm.body.startswith("Hallo Noor,")
     assert "MCMT Academie" in confirm.body and "/accounts/confirm-email/" in confirm.body
     assert "nieuw.lid " not in confirm.body and "Hello from" not in confirm.body
 
@@ -134,7 +146,14 @@ def test_account_mails_speak_dutch_in_the_site_voice_without_the_internal_userna
 def test_dutch_login_page_says_inloggen_and_password_errors_are_dutch(client, home_page):
     assert "Inloggen" in client.get("/accounts/login/").content.decode()
     response = client.post(
-        "/accounts/signup/", {"email": "kort@example.com", "password1": "kort", "password2": "kort"}
+        "/accounts/signup/",
+        {
+            "first_name": "Noor",
+            "last_name": "de Vries",
+            "email": "kort@example.com",
+            "password1": "kort",
+            "password2": "kort",
+        },
     )
     html = response.content.decode()
     assert "te kort" in html and "too short" not in html

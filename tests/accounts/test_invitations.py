@@ -129,7 +129,13 @@ def test_an_invitee_signs_up_from_the_link_without_a_second_mail_and_is_enrolled
     assert "email=sara%40example.nl" in signup_url
     response = visitor.post(
         signup_url,
-        {"email": "sara@example.nl", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "first_name": "Noor",
+            "last_name": "de Vries",
+            "email": "sara@example.nl",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
         follow=True,
     )
     assert response.status_code == 200

@@ -74,7 +74,13 @@ def test_an_account_locked_at_the_learners_login_is_locked_at_the_admin_login(cl
 def test_an_unverified_account_cannot_log_in_at_the_admin_login_nor_enrol(client, course):
     response = client.post(
         "/accounts/signup/",
-        {"email": "nieuw@example.com", "password1": SIGNUP_PASSWORD, "password2": SIGNUP_PASSWORD},
+        {
+            "first_name": "Noor",
+            "last_name": "de Vries",
+            "email": "nieuw@example.com",
+            "password1": SIGNUP_PASSWORD,
+            "password2": SIGNUP_PASSWORD,
+        },
     )
     assert response.status_code == 302 and not _logged_in(client)
     client.post(

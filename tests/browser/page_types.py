@@ -76,6 +76,16 @@ PAGE_TYPES: list[PageType] = [
     PageType("quiz", lambda s: s.quiz.get_url(), visitor=LEARNER),
     PageType("quiz-result", _quiz_result_path, visitor=LEARNER),
     PageType("dashboard", lambda s: reverse("enrollments:dashboard"), visitor=LEARNER),
+    PageType(
+        "course-completed",
+        lambda s: reverse("certificates:completed", args=[s.upcoming.pk]),
+        visitor=LEARNER,
+    ),
+    PageType(
+        "certificate-verify",
+        lambda s: reverse("certificates:verify", args=[s.extra["certificate"].code]),
+    ),
+    PageType("account-name", lambda s: reverse("accounts:name"), visitor=LEARNER),
     PageType("login", lambda s: reverse("account_login")),
     PageType("signup", lambda s: reverse("account_signup")),
     PageType("password-reset", lambda s: reverse("account_reset_password")),
@@ -137,14 +147,23 @@ def build_site() -> Site:
     address = EmailAddress.objects.create(
         user=newcomer, email=newcomer.email, verified=False, primary=True
     )
+    # The learner completed the (small) upcoming course: its completed page and certificate.
+    from enrollments.services import enrollment_create, step_record_done
+
+    learner = get_user_model().objects.get(email=LEARNER_EMAIL)
+    finished = enrollment_create(user=learner, course=upcoming)
+    for step in LessonPage.objects.in_course(upcoming):
+        step_record_done(enrollment=finished, page=step)
+    finished.refresh_from_db()
     return Site(
+        extra={"certificate": finished.certificate},
         course=course,
         upcoming=upcoming,
         module=ModulePage.objects.child_of(course).order_by("path").first(),
         preview_lesson=next(lesson for lesson in lessons if lesson.free_preview),
         lesson=next(lesson for lesson in lessons[2:] if not lesson.free_preview),
         quiz=QuizPage.objects.descendant_of(course).order_by("path").first(),
-        learner=get_user_model().objects.get(email=LEARNER_EMAIL),
+        learner=learner,
         subscriber=SubscriberFactory(course=upcoming, confirmed_at=None),
         email_confirmation_key=EmailConfirmationHMAC(address).key,
     )

@@ -30,6 +30,8 @@ def test_learner_signs_up_enrols_finishes_two_lessons_and_continues_with_the_thi
     # Anonymous: the landing page offers sign-up with a way back to the course.
     page.goto(base + course.url)
     page.locator("main a[href*='/accounts/signup/'][href*='next=']").first.click()
+    page.fill("input[name=first_name]", "Noor")
+    page.fill("input[name=last_name]", "de Vries")
     page.fill("input[name=email]", EMAIL)
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)

@@ -15,6 +15,8 @@ def test_new_learner_signs_up_enrols_and_finishes_a_lesson(base_url, e2e_page):
     email = f"e2e-{uuid.uuid4().hex[:10]}@example.com"
 
     page.goto(f"{base_url}/accounts/signup/?next={COURSE}")
+    page.fill("input[name=first_name]", "Noor")
+    page.fill("input[name=last_name]", "de Vries")
     page.fill("input[name=email]", email)
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)

@@ -110,6 +110,8 @@ def test_a_learners_requests_alternate_between_nodes_and_keep_session_and_progre
         "/en/accounts/signup/",
         {
             "csrfmiddlewaretoken": signup.token(),
+            "first_name": "Noor",
+            "last_name": "de Vries",
             "email": email,
             "password1": PASSWORD,
             "password2": PASSWORD,

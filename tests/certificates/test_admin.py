@@ -1,0 +1,76 @@
+"""The admin: certificates list with filters and search, revoke/restore with a reason, the
+learner page panel and the "certified" funnel stage."""
+
+import pytest
+from django.urls import reverse
+
+from certificates.models import Certificate
+from certificates.wagtail_hooks import certified_stage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(username="admin", is_superuser=True, is_staff=True))
+    return client
+
+
+def test_list_shows_name_course_and_filters_by_status(admin_client, certificate):
+    url = reverse("certificate_admin:index")
+    html = admin_client.get(url).content.decode()
+    assert certificate.learner_name in html and certificate.code in html
+    assert certificate.code not in admin_client.get(url + "?status=revoked").content.decode()
+    found = admin_client.get(url + f"?q={certificate.code}").content.decode()
+    assert certificate.learner_name in found
+
+
+def test_inspect_links_the_verification_page(admin_client, certificate):
+    html = admin_client.get(reverse("certificate_admin:inspect", args=[certificate.pk])).text
+    assert f"/certificaat/{certificate.code}/" in html
+
+
+def test_revoke_needs_a_reason_then_restore(admin_client, certificate):
+    url = reverse("certificate_admin:status", args=[certificate.pk])
+    admin_client.post(url, {"action": "revoke", "reason": ""})
+    certificate.refresh_from_db()
+    assert certificate.is_valid
+    admin_client.post(url, {"action": "revoke", "reason": "fraude"})
+    certificate.refresh_from_db()
+    assert not certificate.is_valid and certificate.revoked_reason == "fraude"
+    admin_client.post(url, {"action": "restore", "reason": "vergissing"})
+    certificate.refresh_from_db()
+    assert certificate.is_valid
+
+
+def test_an_instructor_sees_the_list_and_revokes_with_a_reason(client, instructor, certificate):
+    client.force_login(instructor)
+    assert client.get(reverse("certificate_admin:index")).status_code == 200
+    url = reverse("certificate_admin:status", args=[certificate.pk])
+    client.post(url, {"action": "revoke", "reason": "fraude"})
+    assert not Certificate.objects.get().is_valid
+
+
+def test_a_learner_cannot_revoke(client, learner, certificate):
+    client.force_login(learner)
+    url = reverse("certificate_admin:status", args=[certificate.pk])
+    assert client.post(url, {"action": "revoke", "reason": "x"}).status_code in (302, 403)
+    assert Certificate.objects.get().is_valid
+
+
+def test_learner_page_has_a_certificate_panel(admin_client, certificate):
+    url = reverse("enrolments:inspect", args=[certificate.enrollment_id])
+    html = admin_client.get(url).content.decode()
+    assert reverse("certificate_admin:inspect", args=[certificate.pk]) in html
+
+
+def test_certified_stage_counts_valid_certificates_in_one_query(
+    certificate, small_course, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        (stage,) = certified_stage(course=small_course, since=None, until=None)
+    assert stage.count == 1
+    certificate.revoked_at = certificate.issued_at
+    certificate.save()
+    assert certified_stage(course=small_course, since=None, until=None)[0].count == 0
