@@ -23,6 +23,20 @@ def _isolated_media_cache_and_language(settings, tmp_path):
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _project_celery_app_stays_current():
+    """A `Celery()` made in a test becomes Celery's current app unless told otherwise, and
+    every `shared_task` then sends through it: one such test once left later tests' mails
+    queued on a dead broker, silently. Whatever a test does, the next starts on ours."""
+    yield
+    from celery import current_app
+
+    from lms.celery import app
+
+    if current_app._get_current_object() is not app:
+        app.set_current()
+
+
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server (aiosmtpd, 127.0.0.1, free port) that Django's mail now goes to.

@@ -94,7 +94,7 @@ def test_a_killed_worker_loses_no_mail_and_doubles_at_most_one(home_page, broker
     with SmtpSink(delay=0.02) as sink, tempfile.TemporaryDirectory() as var:
         env = worker_env(broker=broker, sink=sink, var=var)
         log = Path(var) / "worker.log"
-        app = Celery(broker=broker)
+        app = Celery(broker=broker, set_as_current=False)
         worker = start_worker(env, log)
         try:
             app.send_task("delivery.tasks.send_deliveries", args=[channel, group_id])
@@ -138,7 +138,7 @@ def test_crash_drill_with_default_settings_resumes_within_90_seconds(home_page, 
         for name in ("DELIVERY_STALLED_AFTER_SECONDS", "DELIVERY_LEASE_SECONDS", "EMAIL_TIMEOUT"):
             env.pop(name)  # the defaults
         log = Path(var) / "worker.log"
-        app = Celery(broker=broker)
+        app = Celery(broker=broker, set_as_current=False)
         worker = start_worker(env, log)
         try:
             app.send_task("delivery.tasks.send_deliveries", args=[channel, group_id])

@@ -16,7 +16,7 @@ def test_a_task_queued_while_the_broker_is_away_is_published_once_it_is_back():
     with tempfile.TemporaryDirectory() as directory:
         server = RedisServer(directory)
         server.start()
-        app = Celery("outage", broker=server.url(0), task_cls=DeferringTask)
+        app = Celery("outage", broker=server.url(0), task_cls=DeferringTask, set_as_current=False)
         app.conf.update(
             broker_connection_timeout=1,
             task_publish_retry_policy={"max_retries": 1, "interval_start": 0},

@@ -97,7 +97,7 @@ def test_redis_restarted_mid_send_leaves_every_worker_alive_and_nobody_missed(ho
         try:
             # Both workers up before the send (slow on a busy machine).
             _wait(lambda: all("ready." in log.read_text() for log in logs), 180, "the workers")
-            app = Celery(broker=server.url(0))
+            app = Celery(broker=server.url(0), set_as_current=False)
             app.send_task("waitlist.tasks.send_announcement", args=[announcement.pk])
             _wait(lambda: len(sink.messages) >= 30, 120, f"the first mails; logs:\n{tail()}")
             server.kill()
@@ -109,7 +109,7 @@ def test_redis_restarted_mid_send_leaves_every_worker_alive_and_nobody_missed(ho
             def all_sent() -> bool:
                 if Delivery.objects.exclude(status=Delivery.Status.SENT).exists():
                     # What beat does every two minutes (harmless while the send runs).
-                    Celery(broker=server.url(0)).send_task(
+                    Celery(broker=server.url(0), set_as_current=False).send_task(
                         "waitlist.tasks.requeue_stalled_announcements"
                     )
                     time.sleep(2)

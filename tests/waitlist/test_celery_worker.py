@@ -134,7 +134,7 @@ def test_killed_worker_resumes_and_everyone_gets_the_announcement_once(home_page
     with SmtpSink(delay=0.02) as sink, tempfile.TemporaryDirectory() as var:
         env = worker_env(broker=broker, sink=sink, var=var)
         log = Path(var) / "worker.log"
-        app = Celery(broker=broker)
+        app = Celery(broker=broker, set_as_current=False)
         worker = start_worker(env, log)
         try:
             app.send_task("waitlist.tasks.send_announcement", args=[announcement.pk])
@@ -232,7 +232,7 @@ def test_redis_restarted_mid_send_loses_no_announcement_and_doubles_none(home_pa
         redis_server.start()
         env = worker_env(broker=redis_server.url, sink=sink, var=var)
         log = Path(var) / "worker.log"
-        app = Celery(broker=redis_server.url)
+        app = Celery(broker=redis_server.url, set_as_current=False)
         worker = start_worker(env, log)
         try:
             for announcement_id in sends:  # one worker, one task at a time: B waits for A
@@ -255,7 +255,9 @@ def test_redis_restarted_mid_send_loses_no_announcement_and_doubles_none(home_pa
             )
             time.sleep(1.5)  # B's message is lost; B is only pending rows now
             assert sent(second_id) == 0
-            app = Celery(broker=redis_server.url)  # what beat does on its schedule
+            app = Celery(
+                broker=redis_server.url, set_as_current=False
+            )  # what beat does on its schedule
             app.send_task("waitlist.tasks.requeue_stalled_announcements")
             wait(lambda: sent(second_id) == 20, 40, f"B to be sent; log: {log.read_text()[-2000:]}")
         finally:
