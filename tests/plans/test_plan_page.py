@@ -42,7 +42,7 @@ def test_over_budget_warns_and_fixing_it_removes_the_warning(
 ):
     fill_time(learner, course, can=3, may=2, minutes=[90, 60])  # budget 2 h, planned 2 h 30
     html = learner_client.get(plan_url).content.decode()
-    assert "plan-over-budget" in html and "30 min" in html
+    assert "plan-over-budget" in html and "30 min" in html and "data-plan-budget" in html
     fill_time(learner, course, can=3, may=2, minutes=[60, 60])
     html = learner_client.get(plan_url).content.decode()
     assert "plan-over-budget" not in html and "plan-within-budget" in html
