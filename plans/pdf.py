@@ -46,6 +46,37 @@ def learner_name(user) -> str:
     return (user.get_full_name() or "").strip() or user.get_username()
 
 
+def wrap(doc: FPDF, text: str, width: float) -> list[str]:
+    """Lines of `text` that fit `width` in the current font, broken at spaces (a word longer
+    than a line is cut). fpdf2's own multi_cell measures each line again for every character
+    it adds; with the built-in fonts a word's width is a plain sum, so this is linear."""
+    lines: list[str] = []
+    space = doc.get_string_width(" ")
+    for paragraph in text.splitlines() or [""]:
+        line, used = "", 0.0
+        for word in paragraph.split(" "):
+            word_width = doc.get_string_width(word)
+            while word_width > width:  # cut a word that does not fit on a line of its own
+                if line:
+                    lines.append(line)
+                    line, used = "", 0.0
+                cut = len(word)
+                while cut > 1 and doc.get_string_width(word[:cut]) > width:
+                    cut = max(1, int(cut * width / doc.get_string_width(word[:cut])) - 1)
+                lines.append(word[:cut])
+                word = word[cut:]
+                word_width = doc.get_string_width(word)
+            if line and used + space + word_width > width:
+                lines.append(line)
+                line, used = word, word_width
+            else:
+                line, used = (
+                    (f"{line} {word}", used + space + word_width) if line else (word, word_width)
+                )
+        lines.append(line)
+    return lines
+
+
 class _PlanPDF(FPDF):
     footer_text = ""
 
@@ -68,8 +99,9 @@ def plan_pdf(*, plan: Plan, learner_name: str, today: date) -> bytes:
 
     def para(text: object, size: int = 10, style: str = "", height: float = 5.5) -> None:
         doc.set_font("helvetica", style=style, size=size)
-        doc.set_x(doc.l_margin)
-        doc.multi_cell(width, height, latin1(text))
+        for line in wrap(doc, latin1(text), width):
+            doc.set_x(doc.l_margin)
+            doc.cell(width, height, line, new_x="LMARGIN", new_y="NEXT")
 
     para(_("My MCMT plan"), size=20, style="B", height=10)
     para(plan.course.title, size=12)

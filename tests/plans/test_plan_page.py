@@ -110,3 +110,18 @@ def test_pdf_survives_characters_outside_latin1(learner, learner_client, course,
         data={"rows": "1", "r0-name": "\u201cAnna\u201d \u2013 \U0001f600 \u2713", "r0-why": "€"},
     )
     assert learner_client.get(reverse("plans:pdf", args=[course.slug])).status_code == 200
+
+
+def test_pdf_lines_fit_the_page_and_keep_every_word():
+    from fpdf import FPDF
+
+    from plans.pdf import wrap
+
+    doc = FPDF()
+    doc.add_page()
+    doc.set_font("helvetica", size=10)
+    text = "Kennis delen is geen machtsverlies. " * 30 + "x" * 400
+    lines = wrap(doc, text, doc.epw)
+    assert len(lines) > 5
+    assert all(doc.get_string_width(line) <= doc.epw + 0.01 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
