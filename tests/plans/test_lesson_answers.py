@@ -143,3 +143,15 @@ def test_required_worksheet_needs_a_row(enrollment, course, plan_lessons):
         data={"rows": [{"channel": "LinkedIn", "purpose": "", "who": ""}]},
     )
     assert step_record_done(enrollment=enrollment, page=page) is True
+
+
+def test_a_learners_answer_never_reaches_the_shared_page_cache(
+    learner_client, client, plan_lessons, reflection_id
+):
+    page = plan_lessons["people"]  # a free preview: anonymous visitors are served from cache
+    learner_client.post(exercise_url(page, reflection_id), {"answer": "Alleen voor mij"})
+    learner_page = learner_client.get(page.url)
+    assert "Alleen voor mij" in learner_page.content.decode()
+    client.logout()
+    for _ in range(2):  # the second visit is the cached one
+        assert "Alleen voor mij" not in client.get(page.url).content.decode()
