@@ -1,11 +1,18 @@
 """Worksheet answers: validated in full before anything is stored, merged per field."""
 
 import pytest
+from django.utils import translation
 
 from plans import services
 from plans.models import PlanAnswer, sheet_key
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def save(user, course, kind, data):
