@@ -34,6 +34,36 @@
     });
   };
 
+  // A worksheet whose last row was filled in gets a new empty row right away (the server adds
+  // one on the next page load as well), up to the kind's maximum.
+  const grow = (form) => {
+    const max = Number(form.dataset.maxRows || 0);
+    const count = form.querySelector("input[name=rows]");
+    const rows = form.querySelectorAll("fieldset.sheet-row");
+    const last = rows[rows.length - 1];
+    if (!count || !last || rows.length >= max) return;
+    const fields = last.querySelectorAll("input:not([type=hidden]), select, textarea");
+    if (![...fields].some((field) => field.value.trim())) return;
+    const from = `r${rows.length - 1}-`;
+    const to = `r${rows.length}-`;
+    const clone = last.cloneNode(true);
+    clone.querySelectorAll("*").forEach((el) => {
+      ["name", "id", "for", "aria-describedby", "data-error-for"].forEach((attr) => {
+        const value = el.getAttribute(attr);
+        if (value && value.includes(from)) el.setAttribute(attr, value.split(from).join(to));
+      });
+      if (el.matches("input, textarea")) el.value = "";
+      if (el.matches("select")) el.selectedIndex = 0;
+      if (el.matches("[data-error-for]")) el.textContent = "";
+      el.classList.remove("is-invalid");
+      el.removeAttribute("aria-invalid");
+    });
+    const legend = clone.querySelector("legend");
+    if (legend) legend.textContent = legend.textContent.replace(/\d+\s*$/, String(rows.length + 1));
+    last.after(clone);
+    count.value = String(rows.length + 1);
+  };
+
   const save = async (form) => {
     const status = form.querySelector("[data-save-status]");
     const token = form.querySelector("input[name=csrfmiddlewaretoken]");
@@ -50,6 +80,7 @@
       if (response.ok && data.saved) {
         showErrors(form, {});
         remember(form);
+        grow(form);
         if (status) status.textContent = data.message;
         if (data.budget_html) {
           const budget = document.querySelector("[data-plan-budget]");

@@ -59,6 +59,8 @@ def test_learner_builds_the_plan_goes_over_budget_fixes_it_and_downloads_the_pdf
         base,
         {"r0-name": CHAMPION, "r0-why": REASON},
     )
+    # The filled row got a new empty one below it, without a reload.
+    assert page.locator("main form.sheet-form [name='r1-name']").input_value() == ""
     # Lesson 2 (Mensen): a reflection.
     page.goto(base + lessons["draagvlak-en-tegenstanders"].url)
     form = page.locator("main form.exercise-form").first

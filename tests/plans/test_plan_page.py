@@ -125,3 +125,18 @@ def test_pdf_lines_fit_the_page_and_keep_every_word():
     assert len(lines) > 5
     assert all(doc.get_string_width(line) <= doc.epw + 0.01 for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_pdf_in_english_keeps_the_dutch_pillar_headings(
+    learner, learner_client, course, plan_lessons
+):
+    from django.utils import translation
+
+    with translation.override("en"):
+        url = reverse("plans:pdf", args=[course.slug])
+    assert url.startswith("/en/")
+    body = learner_client.get(url).content
+    assert b"My MCMT plan" in body and b"Mensen" in body and b"Not filled in yet." in body
+    with translation.override("nl"):
+        body = learner_client.get(reverse("plans:pdf", args=[course.slug])).content
+    assert b"Mijn MCMT-plan" in body and b"Nog niet ingevuld." in body
