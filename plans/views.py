@@ -22,7 +22,7 @@ from enrollments.selectors import learner_state
 from . import pdf, services
 from .forms import FLASH_SESSION_KEY, sheet_form
 from .models import sheet_key
-from .selectors import answers_for, build_plan, lesson_exercises
+from .selectors import answers_for, build_plan, lesson_exercises, plan_state_text
 
 TIME_KINDS = {"time_capacity", "activities"}
 
@@ -82,9 +82,10 @@ def sheet_save(request: HttpRequest, course_slug: str, kind: str) -> HttpRespons
     except services.AnswerInvalid as refused:
         return _refuse(request, form_key=sheet_key(kind), errors=refused.errors, back=back)
     if _wants_json(request):
-        payload: dict = {"saved": True, "message": _("Saved")}
+        # What the plan page shows around the form: its state line and the time budget.
+        plan = build_plan(course=course, answers=answers_for(user=request.user, course=course))
+        payload: dict = {"saved": True, "message": _("Saved"), "state": plan_state_text(plan)}
         if kind in TIME_KINDS:
-            plan = build_plan(course=course, answers=answers_for(user=request.user, course=course))
             payload["budget_html"] = render_to_string(
                 "plans/includes/budget.html", {"plan": plan}, request=request
             )

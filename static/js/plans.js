@@ -82,6 +82,11 @@
         remember(form);
         grow(form);
         if (status) status.textContent = data.message;
+        if (data.state) {
+          document.querySelectorAll("p[data-plan-state]").forEach((line) => {
+            line.textContent = data.state;
+          });
+        }
         if (data.budget_html) {
           const budget = document.querySelector("[data-plan-budget]");
           if (budget) budget.outerHTML = data.budget_html;

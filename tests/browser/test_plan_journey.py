@@ -93,6 +93,7 @@ def test_learner_builds_the_plan_goes_over_budget_fixes_it_and_downloads_the_pdf
     _save(page, activities)
     page.wait_for_selector(".plan-within-budget")
     assert page.locator(".plan-over-budget").count() == 0
+    assert "budget" not in page.locator("p[data-plan-state]").inner_text()  # state line too
     screenshot(page, f"plan-{width}")
     page.reload()
     assert page.locator(".plan-within-budget").is_visible()
