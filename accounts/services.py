@@ -26,6 +26,7 @@ from enrollments.models import Enrollment
 from enrollments.services import enrollment_create
 from payments.models import Order
 from payments.services import order_complimentary_create
+from plans import services as plan_services
 
 from .models import Invitation
 
@@ -314,13 +315,14 @@ def invitation_mail_resend(*, invitation: Invitation) -> None:
 def account_delete(*, user) -> None:
     """Delete a learner's account and their learning data.
 
-    Enrolments, progress and quiz attempts go with the account, and so do its e-mail
+    Enrolments, progress, quiz attempts and plan answers go with the account, and so do its e-mail
     addresses. Orders are bookkeeping records that must be kept (the foreign key protects
     them): a learner who bought something has their account emptied of personal data and
     switched off instead, so the order no longer points at a person.
     """
     with transaction.atomic():
         Enrollment.objects.filter(user=user).delete()  # cascades to progress and attempts
+        plan_services.answers_delete(user=user)  # kept also when the account is only emptied
         addresses = [
             user.email,
             *EmailAddress.objects.filter(user=user).values_list("email", flat=True),

@@ -8,16 +8,19 @@ from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from certificates.models import Certificate
 from enrollments.models import Enrollment
 
 from . import services
+from .data_export import personal_data
 from .forms import AccountDeleteForm, NameForm
 from .signals import SESSION_KEY
 
@@ -93,6 +96,19 @@ def name_prompt_dismiss(request: HttpRequest) -> HttpResponse:
             httponly=True,
             samesite="Lax",
         )
+    return response
+
+
+@never_cache
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """The person's own data as a JSON download (private: never stored in any cache)."""
+    response = JsonResponse(
+        personal_data(user=request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.json"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 
 from core import mail
 from courses.models import CoursePage
@@ -33,6 +34,11 @@ from .signals import (
 )
 
 logger = logging.getLogger(__name__)
+
+#: Wagtail hook through which apps above this one hold a step back from "done" until the
+#: learner did what it asks (a required exercise): `fn(enrollment=, page=)` returns a list of
+#: messages, empty when nothing is missing.
+STEP_DONE_CHECK_HOOK = "enrollments_step_done_check"
 
 
 class EnrolmentRefused(ValidationError):
@@ -150,6 +156,13 @@ def step_record_done(*, enrollment: Enrollment, page) -> bool:
     and queues the congratulation e-mail after the transaction commits.
     """
     _check_step(enrollment, page)
+    missing = [
+        message
+        for fn in hooks.get_hooks(STEP_DONE_CHECK_HOOK)
+        for message in fn(enrollment=enrollment, page=page) or []
+    ]
+    if missing:
+        raise ProgressError(missing)
     with transaction.atomic():
         # Lock the enrolment so that two steps finished at the same moment are counted one
         # after the other: the second sees the first, and the course gets completed.

@@ -29,6 +29,10 @@ COMPLETED_URL_NAME = "certificates:completed"
 #: ("you were on the waitlist: enrol now"): `fn(user=)` returns launched CoursePages the user
 #: is not enrolled in.
 DASHBOARD_OFFERS_HOOK = "learner_dashboard_offers"
+#: Wagtail hook through which apps above this one add a line to each enrolled course on the
+#: dashboard (the plan's state): `fn(request=, courses=)` gets the dashboard's entries and
+#: returns {course id: HTML}; it should cost one query at most for all courses together.
+DASHBOARD_COURSE_EXTRAS_HOOK = "learner_dashboard_course_extras"
 
 
 @login_required
@@ -41,7 +45,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         for course in fn(user=request.user)
         if course.pk not in enrolled
     }
-    context = {"courses": courses, "offers": list(offers.values())}
+    extras: dict[int, list[str]] = {}
+    for fn in hooks.get_hooks(DASHBOARD_COURSE_EXTRAS_HOOK):
+        for course_id, html in (fn(request=request, courses=courses) or {}).items():
+            extras.setdefault(course_id, []).append(html)
+    context = {"courses": courses, "offers": list(offers.values()), "course_extras": extras}
     return render(request, "enrollments/dashboard.html", context)
 
 

@@ -21,6 +21,8 @@ from courses.demo import SeedReport, seed_course
 from courses.models import CoursePage, LessonPage, QuizPage
 from enrollments import quizzes, services
 from enrollments.models import Enrollment, QuizAttempt
+from plans.models import PlanAnswer, sheet_key
+from plans.services import sheet_save
 
 INSTRUCTORS_GROUP = "Instructors"
 OLD_INSTRUCTOR = ("Ilse", "de Vries")  # the demo instructor's name before the course text
@@ -84,6 +86,53 @@ def _learner_progress(course: CoursePage, report: SeedReport) -> None:
     for lesson in LessonPage.objects.in_course(course)[:2]:
         services.step_record_done(enrollment=enrollment, page=lesson)
     _learner_quiz_attempts(enrollment, report)
+    _learner_plan(enrollment, report)
+
+
+#: Part of the demo learner's plan: People and their time, so the plan page shows filled
+#: parts, empty parts with their lesson, and a time budget (written for the demo).
+DEMO_PLAN = {
+    "champions": [
+        {
+            "name": "Noor, accountmanager",
+            "why": (
+                "Post elke week een eigen kijk op nieuws uit de branche en beantwoordt "
+                "vragen van anderen."
+            ),
+        },
+        {
+            "name": "Bas, teamleider support",
+            "why": "Deelt oplossingen van klantvragen op Yammer, zodat collega's ze terugvinden.",
+        },
+    ],
+    "audiences": [
+        {
+            "who": "Inkopers bij middelgrote zorginstellingen",
+            "what": "Krappe budgetten en nieuwe regels",
+            "where": "LinkedIn-groepen over zorginkoop",
+            "when": "Dinsdag- en donderdagochtend",
+            "why": "Ze zoeken praktijkvoorbeelden van collega-instellingen",
+        },
+    ],
+    "time_capacity": [{"can_hours": 3, "may_hours": 2}],
+}
+
+
+def _learner_plan(enrollment: Enrollment, report: SeedReport) -> None:
+    """Fill the demo plan's worksheets that the learner has not filled in themself."""
+    existing = set(
+        PlanAnswer.objects.filter(user=enrollment.user, course=enrollment.course).values_list(
+            "key", flat=True
+        )
+    )
+    for kind, rows in DEMO_PLAN.items():
+        if sheet_key(kind) in existing:
+            continue
+        data = {"rows": str(len(rows))}
+        for index, row in enumerate(rows):
+            data.update({f"r{index}-{name}": str(value) for name, value in row.items()})
+        sheet_save(user=enrollment.user, course=enrollment.course, kind_key=kind, data=data)
+        report.add(f"plan answer {kind}")
 
 
 def _demo_answers(questions: list[quizzes.Question], *, passing: bool) -> dict[str, list[str]]:

@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("enrollments.urls")),
     path("", include("certificates.urls")),
+    path("learn/", include("plans.urls")),
     path("waitlist/", include("waitlist.urls")),
     path("mail/", include("delivery.urls")),
     path("payments/", include("payments.urls")),

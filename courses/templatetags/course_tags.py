@@ -38,3 +38,13 @@ def step_summary(figures) -> str:
         else parts[0]
     )
     return _("%(steps)s, about %(time)s") % {"steps": counted, "time": duration(figures.minutes)}
+
+
+@register.filter
+def lookup(mapping, key):
+    """`mapping[key]`, or "" when the mapping or the key is missing (for per-item extras that
+    other apps hand a template as a dict)."""
+    try:
+        return mapping.get(key, "")
+    except AttributeError:
+        return ""

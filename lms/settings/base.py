@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "payments",
     "waitlist",
     "outreach",
+    "plans",
     "certificates",
     "accounts",
     "wagtail.contrib.forms",
@@ -502,3 +503,11 @@ DELIVERY_LEASE_SECONDS = env.int("DELIVERY_LEASE_SECONDS", default=40)
 # A message whose rows have not moved this long, with pending rows nobody holds, is re-queued
 # by the sweeper (beat, every DELIVERY_SWEEP_SECONDS).
 DELIVERY_STALLED_AFTER_SECONDS = env.int("DELIVERY_STALLED_AFTER_SECONDS", default=30)
+
+# --- The learner's MCMT plan (plans/) ---------------------------------------------------------
+# Slugs of courses whose learners are coached one by one: their instructors see each
+# learner's plan on the learner page. Elsewhere instructors see the plan's state and
+# anonymous aggregates only.
+PLANS_COACHED_COURSES = env.list("PLANS_COACHED_COURSES", default=[])
+# Compress the plan PDF's streams (off in tests: the browser test reads the text from the file).
+PLANS_PDF_COMPRESS = env.bool("PLANS_PDF_COMPRESS", default=True)

@@ -40,3 +40,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / _name)}
 SITE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+
+# The plan PDF uncompressed, so tests (and the browser test) read its text from the file.
+PLANS_PDF_COMPRESS = False

@@ -86,6 +86,9 @@ PAGE_TYPES: list[PageType] = [
         lambda s: reverse("certificates:verify", args=[s.extra["certificate"].code]),
     ),
     PageType("account-name", lambda s: reverse("accounts:name"), visitor=LEARNER),
+    PageType("lesson-worksheet", lambda s: s.extra["worksheet_lesson"].get_url(), visitor=LEARNER),
+    PageType("plan", lambda s: reverse("plans:plan", args=[s.course.slug]), visitor=LEARNER),
+    PageType("plan-print", lambda s: reverse("plans:print", args=[s.course.slug]), visitor=LEARNER),
     PageType("login", lambda s: reverse("account_login")),
     PageType("signup", lambda s: reverse("account_signup")),
     PageType("password-reset", lambda s: reverse("account_reset_password")),
@@ -155,8 +158,11 @@ def build_site() -> Site:
     for step in LessonPage.objects.in_course(upcoming):
         step_record_done(enrollment=finished, page=step)
     finished.refresh_from_db()
+    worksheet_lesson = LessonPage.objects.in_course(course).get(
+        slug="social-business-champions-vinden"
+    )
     return Site(
-        extra={"certificate": finished.certificate},
+        extra={"certificate": finished.certificate, "worksheet_lesson": worksheet_lesson},
         course=course,
         upcoming=upcoming,
         module=ModulePage.objects.child_of(course).order_by("path").first(),

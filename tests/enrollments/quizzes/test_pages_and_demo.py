@@ -124,6 +124,7 @@ def test_demo_quizzes_draw_from_pools_and_the_final_test_gates_completion():
     review options; finishing every lesson and module quiz is not enough without it."""
     from courses.models import LessonPage, ReviewWhen
     from enrollments.services import step_record_done
+    from tests.plans.helpers import answer_required_exercises
 
     call_command("seed_demo", verbosity=0)
     course = CoursePage.objects.get()
@@ -139,6 +140,7 @@ def test_demo_quizzes_draw_from_pools_and_the_final_test_gates_completion():
 
     enrollment = enrollment_create(user=UserFactory(), course=course)
     for lesson in LessonPage.objects.in_course(course):
+        answer_required_exercises(enrollment, lesson)  # required reflections and worksheets
         step_record_done(enrollment=enrollment, page=lesson)
     for quiz in module_quizzes:
         token = uuid.uuid4()

@@ -1,0 +1,100 @@
+"""The answer forms' view models: what the templates need to draw a worksheet or a reflection
+form (values, the value each field showed when loaded, and the errors of a refused post)."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+
+from courses.worksheets import NUMBER, WorksheetKind
+
+from .models import PlanAnswer
+from .services import TEXT_MAX, WAS, field_name
+
+#: Where a refused plain (non-JavaScript) post leaves its values and errors for the next page.
+FLASH_SESSION_KEY = "plans_refused"
+
+
+@dataclass
+class Cell:
+    name: str
+    label: str
+    value: object
+    was: object
+    type: str
+    error: str = ""
+    choices: tuple = ()
+    min_value: int | None = None
+    max_value: int | None = None
+    max_length: int = TEXT_MAX
+
+    @property
+    def was_name(self) -> str:
+        return WAS + self.name
+
+    @property
+    def is_number(self) -> bool:
+        return self.type == NUMBER
+
+
+@dataclass
+class SheetForm:
+    kind: WorksheetKind
+    form_id: str
+    action: str
+    next_url: str
+    rows: list[list[Cell]] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def form_error(self) -> str:
+        return self.errors.get("rows", "")
+
+
+def _show(value) -> str:
+    if value is None:
+        return ""
+    return str(value)
+
+
+def sheet_form(
+    *,
+    kind: WorksheetKind,
+    answer: PlanAnswer | None,
+    action: str,
+    next_url: str,
+    form_id: str,
+    refused: dict | None = None,
+) -> SheetForm:
+    stored = answer.rows if answer else []
+    values = (refused or {}).get("values", {})
+    errors = (refused or {}).get("errors", {})
+    count = max(kind.min_rows, min(kind.max_rows, len(stored) + 1))
+    with contextlib.suppress(TypeError, ValueError):
+        count = max(count, min(kind.max_rows, int(values.get("rows", 0))))
+    form = SheetForm(kind=kind, form_id=form_id, action=action, next_url=next_url, errors=errors)
+    for index in range(count):
+        row = stored[index] if index < len(stored) else {}
+        cells = []
+        for f in kind.fields:
+            name = field_name(index, f.name)
+            was = _show(row.get(f.name, ""))
+            cells.append(
+                Cell(
+                    name=name,
+                    label=str(f.label),
+                    value=values.get(name, was),
+                    was=was,
+                    type=f.type,
+                    error=errors.get(name, ""),
+                    choices=f.choices,
+                    min_value=f.min_value,
+                    max_value=f.max_value,
+                )
+            )
+        form.rows.append(cells)
+    return form
