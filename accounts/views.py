@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account import views as allauth_views
 from allauth.account.utils import get_next_redirect_url
 from allauth.core import ratelimit
 from django.contrib import messages
@@ -156,10 +157,32 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             "enrolled": enrolled,
             "signup_url": reverse("account_signup")
             + "?"
-            + urlencode({"email": invite.email, "next": here}),
+            + urlencode({"email": invite.email, **_name_parts(invite.name), "next": here}),
             "login_url": reverse("account_login") + "?" + urlencode({"next": here}),
         },
     )
+
+
+def _name_parts(name: str) -> dict[str, str]:
+    """The name an instructor typed for the invitee, as the sign-up form's two fields."""
+    first, _space, last = " ".join((name or "").split()).partition(" ")
+    return {key: value for key, value in (("first_name", first), ("last_name", last)) if value}
+
+
+class SignupView(allauth_views.SignupView):
+    """allauth's sign-up, whose form also takes the name from the link: an invitation that
+    names the invitee fills it in, as it fills in the address (allauth reads `email`)."""
+
+    def get_initial(self) -> dict:
+        initial = super().get_initial()
+        for field in ("first_name", "last_name"):
+            value = " ".join(self.request.GET.get(field, "").split())[:150]
+            if value:
+                initial[field] = value
+        return initial
+
+
+signup = SignupView.as_view()
 
 
 def admin_login(request: HttpRequest) -> HttpResponse:

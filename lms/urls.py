@@ -50,6 +50,8 @@ if settings.SERVE_MEDIA:
 # Dutch pages live at /, English ones under /en/: each URL has one language, so pages can
 # be cached and linked without guessing from browser headers.
 urlpatterns += i18n_patterns(
+    # Before allauth's own: the same view, with the invitee's name filled in from the link.
+    path("accounts/signup/", account_views.signup, name="account_signup"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("learn/", include("enrollments.urls")),

@@ -127,6 +127,9 @@ def test_an_invitee_signs_up_from_the_link_without_a_second_mail_and_is_enrolled
     )
     signup_url = signup_url.replace("&amp;", "&")
     assert "email=sara%40example.nl" in signup_url
+    form = visitor.get(signup_url).content.decode()  # the invited name is filled in
+    assert re.search(r'name="first_name"[^>]*value="Sara"', form)
+    assert re.search(r'name="last_name"[^>]*value="Bakker"', form)
     response = visitor.post(
         signup_url,
         {

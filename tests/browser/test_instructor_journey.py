@@ -91,6 +91,9 @@ def test_instructor_adds_a_lesson_invites_a_learner_and_finds_them(
     visitor.goto(base + urlsplit(link).path)
     visitor.locator("main a[href*='/accounts/signup/']").first.click()
     assert visitor.input_value("input[name=email]") == INVITEE
+    # The name the instructor typed is filled in; the invitee may change it.
+    assert visitor.input_value("input[name=first_name]") == "Noor"
+    assert visitor.input_value("input[name=last_name]") == "Bakker"
     visitor.fill("input[name=password1]", PASSWORD)
     visitor.fill("input[name=password2]", PASSWORD)
     visitor.locator("main form button[type=submit]").last.click()
