@@ -202,7 +202,7 @@ def test_a_page_published_through_one_node_is_fresh_on_the_other_at_once(base_ur
 
     page = e2e_page
     page.goto(f"{base_url}/cms/login/")
-    page.fill("input[name=username]", INSTRUCTOR[0])
+    page.fill("input[name=login]", INSTRUCTOR[0])
     page.fill("input[name=password]", INSTRUCTOR[1])
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/cms/")
