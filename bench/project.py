@@ -78,9 +78,12 @@ from django.urls import reverse
 from courses.models import CoursePage, LessonPage
 from enrollments.services import enrollment_create
 course = CoursePage.objects.get(slug={course!r})
+from plans.selectors import lesson_exercises
+# Lessons whose "done" needs no answer first (a required exercise would refuse it with 400).
 lessons = [
     [page.pk, page.url, reverse("enrollments:step_done", args=[page.pk])]
     for page in LessonPage.objects.in_course(course)
+    if not any(exercise.required for exercise in lesson_exercises(page))
 ]
 User = get_user_model()
 existing = {{u.username: u for u in User.objects.filter(username__startswith={prefix!r})}}
