@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from enrollments import services
 from enrollments.models import Enrollment, StepProgress
+from tests.factories import UserFactory
 
 
 def done_url(page):
@@ -140,3 +141,14 @@ def test_dashboard_shows_progress_per_pillar_next_step_and_completion(
 def test_dashboard_needs_a_login(client):
     response = client.get(reverse("enrollments:dashboard"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_dashboard_greets_the_learner_by_first_name_never_by_address(client, course):
+    named = UserFactory(first_name="Fenna", last_name="de Vries")
+    client.force_login(named)
+    html = client.get("/learn/").content.decode()
+    assert "Hallo Fenna" in html
+    unnamed = UserFactory(first_name="", last_name="")
+    client.force_login(unnamed)
+    html = client.get("/learn/").content.decode()
+    assert "data-greeting" not in html and f"Hallo {unnamed.email}" not in html
