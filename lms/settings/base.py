@@ -81,18 +81,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the session is read lazily anywhere below, and brings the generations along.
     "core.caching.GenerationPerRequestMiddleware",
-    "django_guid.middleware.guid_middleware",
+    "lms.logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "lms.logging.UserIdMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.csp.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so the headers added above (CSP, security, language) are on cached answers too.
@@ -424,13 +423,13 @@ CONTENT_SECURITY_POLICY = {
 # --- Logging ---------------------------------------------------------------------------------
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# django-guid's log filter and Celery integration carry the request id into log lines and the
+# tasks a request queues; lms.logging.RequestContextMiddleware sets the id (the load balancer's
+# X-Request-ID when it is a UUID, so nobody writes what they like into our log lines and
+# response headers, issue 13 item 8) in place of django-guid's slower middleware.
 DJANGO_GUID = {
-    "GUID_HEADER_NAME": "X-Request-ID",  # reuse the load balancer's id when it sends one
-    # ... but only when it is a UUID (as Heroku, Render and nginx's $request_id send): any
-    # other value is replaced by a fresh id, so nobody can write what they like into our log
-    # lines and response headers (issue 13, item 8).
+    "GUID_HEADER_NAME": "X-Request-ID",
     "VALIDATE_GUID": True,
-    "RETURN_HEADER": True,
     "INTEGRATIONS": [
         # Tasks log the id of the request that queued them and their own task id.
         CeleryIntegration(use_django_logging=True, log_parent=True)
