@@ -74,10 +74,9 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not cacheable_request(request):
-            return self.get_response(request)
         path = request.path
-        if path in _SHAREABLE_PATHS:
+        known = path in _SHAREABLE_PATHS
+        if known and cacheable_request(request):
             cached = caching.get(_key(request))
             if cached is not None and cached[2] > timezone.now():
                 content, content_type, _until = cached
@@ -86,6 +85,10 @@ class AnonymousPageCacheMiddleware:
                 return response
         response = self.get_response(request)
         until = getattr(response, _MARK, None)
+        if (until is None and not known) or not cacheable_request(request):
+            # Nothing to store or to forget: most requests end here without the user (and so
+            # the session) being looked at for this middleware's sake.
+            return response
         if until is not None and response.status_code == 200 and not response.cookies:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
