@@ -119,7 +119,7 @@ def store(key: str, value: Any, timeout: int) -> None:
 
 # --- Generations ------------------------------------------------------------------------------
 
-_request_generations: ContextVar[dict[str, int] | None] = ContextVar(
+_request_generations: ContextVar[dict[str, Any] | None] = ContextVar(
     "cache_generations", default=None
 )
 
@@ -131,11 +131,19 @@ def _fresh() -> int:
     return time.time_ns()
 
 
+_SESSION_LOADER = "session-loader"  # in the request's memo, beside the families
+
+
 def generation(family: str) -> int:
     """The family's current generation; read from the cache once per request."""
     memo = _request_generations.get()
     if memo is not None and family in memo:
         return memo[family]
+    loader = memo.pop(_SESSION_LOADER, None) if memo is not None else None
+    if loader is not None:
+        loader()  # the session's read brings the generations along (core.sessions)
+        if family in memo:
+            return memo[family]
     value = cache.get_or_set(_GENERATION_KEYS[family], _fresh, None)
     if memo is not None:
         memo[family] = value
@@ -155,6 +163,14 @@ def prime_generations(found: dict[str, Any]) -> None:
 
 
 GENERATION_KEYS = tuple(_GENERATION_KEYS.values())
+
+
+def read_generations_with(loader: Callable[[], object]) -> None:
+    """Have the first generation this request needs read by `loader` (the request's session,
+    which fetches the generations in the same round trip) instead of on its own."""
+    memo = _request_generations.get()
+    if memo is not None:
+        memo[_SESSION_LOADER] = loader
 
 
 def invalidate(family: str) -> None:

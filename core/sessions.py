@@ -2,7 +2,8 @@
 
 Nearly every request of a logged-in learner reads its session and then the content
 generation (`core.caching`): two round trips to Redis. Here the session's read asks for the
-generations too (`get_many`), and hands them to the request's memo. Everything else is
+generations too (`get_many`), and hands them to the request's memo; and when a generation is
+needed before anything has read the session, the session is read then, with them. Everything else is
 Django's `cached_db` store: the database stays the record, the cache a copy.
 """
 
@@ -16,6 +17,13 @@ from core import caching
 
 
 class SessionStore(cached_db.SessionStore):
+    def __init__(self, session_key: str | None = None) -> None:
+        super().__init__(session_key)
+        if session_key:
+            # Whatever asks for a generation first (the page's route, say) reads the session
+            # with it, so a logged-in request still costs one round trip for both.
+            caching.read_generations_with(self._get_session)
+
     def load(self) -> dict[str, Any]:
         try:
             found = self._cache.get_many([self.cache_key, *caching.GENERATION_KEYS])

@@ -7,13 +7,15 @@ into the tasks a request queues) read it. django-guid's own middleware does the 
 times the cost (it builds the header dictionary and the full path and reads its settings
 several times on every request); this one reads one WSGI variable.
 
-The user id of a log record is looked up only when something is logged, and only from what the
-request has already loaded (its user, or its session): logging never reads the session store
-or the database, so a log line written because the database is down cannot fail in turn.
+The user id of a log record comes only from what the request has already loaded (its user, or
+its session): logging never reads the session store or the database, so a log line written
+because the database is down cannot fail in turn. For an error answer (4xx, 5xx), which
+Django logs after the middleware returns, the user is loaded before that line is written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -53,6 +55,11 @@ class RequestContextMiddleware:
         _request.set(request)
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request_id
+        if response.status_code >= 400:
+            # Django logs 4xx and 5xx answers after this returns: load the user now (if the
+            # page did not), so that line names them. Never let that fail the answer.
+            with contextlib.suppress(Exception):  # the log line then says "-"
+                request.user.is_authenticated  # noqa: B018
         return response
 
 

@@ -1,4 +1,5 @@
 import re
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -20,7 +21,15 @@ def other_languages(context) -> list[dict[str, str]]:
     """
     request = context.get("request")
     path = request.get_full_path() if request else "/"
-    current = translation.get_language()
+    return _other_languages(path, translation.get_language())
+
+
+@lru_cache(maxsize=4096)
+def _other_languages(path: str, current: str) -> list[dict[str, str]]:
+    # translate_url resolves the path and reverses it in each language (about 80 µs). Its
+    # answer depends on the URL configuration alone (Wagtail's pages sit behind one catch-all
+    # pattern, so a slug is never translated), which is fixed while the process runs: kept
+    # per process, shared by every visitor of the path. Callers only read the list.
     links = []
     for code, _name in settings.LANGUAGES:
         if code == current:
