@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -101,3 +102,20 @@ def field_label(model, name: str):
 def time_column(model, name: str, label=None) -> AcademyTimeColumn:
     """A sortable AcademyTimeColumn for a model's date-time field."""
     return AcademyTimeColumn(name, label=label or field_label(model, name), sort_key=name)
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to users who hold `permission` (set it in a subclass, or make
+    one with `permission_menu_item`): for a ViewSet of our own, whose view checks the same
+    permission, so nobody is shown a link that answers 403."""
+
+    permission: str = ""
+
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(self.permission)
+
+
+def permission_menu_item(permission: str) -> type[PermissionMenuItem]:
+    """A `PermissionMenuItem` class for `permission`, as a ViewSet's `menu_item_class`
+    (Wagtail instantiates that class itself, so the permission travels on the class)."""
+    return type("PermissionMenuItem", (PermissionMenuItem,), {"permission": permission})

@@ -35,7 +35,6 @@ from django.views.generic import TemplateView
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView, InspectView
@@ -49,6 +48,7 @@ from core.admin import (
     ExportButtonsMixin,
     PersonalDataExportMixin,
     ReadOnlyPermissionPolicy,
+    permission_menu_item,
     time_column,
 )
 from courses.models import CoursePage
@@ -374,15 +374,10 @@ class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, Template
         return context
 
 
-class PermissionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-
 class LessonFunnelViewSet(ViewSet):
     icon = "list-ol"
     menu_label = _("Funnel")
-    menu_item_class = PermissionMenuItem
+    menu_item_class = permission_menu_item(VIEW_PERMISSION)
 
     def get_urlpatterns(self):
         return [path("", LessonFunnelView.as_view(), name="index")]

@@ -13,11 +13,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from core.admin import BreadcrumbTitleMixin
+from core.admin import BreadcrumbTitleMixin, permission_menu_item
 from courses.models import CoursePage
 from enrollments.admin_learners import VIEW_PERMISSION
 
@@ -50,15 +49,10 @@ class PlansOverviewView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, Templat
         return context
 
 
-class PermissionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-
 class PlansOverviewViewSet(ViewSet):
     icon = "form"
     menu_label = _("MCMT plans")
-    menu_item_class = PermissionMenuItem
+    menu_item_class = permission_menu_item(VIEW_PERMISSION)
     add_to_admin_menu = True
     menu_order = 310
 
