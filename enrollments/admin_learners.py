@@ -23,10 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -48,7 +46,9 @@ from core.admin import (
     ExportButtonsMixin,
     PersonalDataExportMixin,
     ReadOnlyPermissionPolicy,
+    ReasonedStatusChange,
     permission_menu_item,
+    reasoned_status_change,
     time_column,
 )
 from courses.models import CoursePage
@@ -164,11 +164,6 @@ class EnrollmentIndexView(ExportButtonsMixin, PersonalDataExportMixin, IndexView
         }
 
 
-class AccessForm(forms.Form):
-    action = forms.ChoiceField(choices=[("revoke", "revoke"), ("restore", "restore")])
-    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
-
-
 class LearnerPageView(InspectView):
     """An enrolment's own screen: the learner's story in the course."""
 
@@ -190,30 +185,30 @@ class LearnerPageView(InspectView):
             record=learner_record(enrollment=enrollment),
             panels=panels,
             can_manage=self.request.user.has_perm(MANAGE_PERMISSION),
-            access_form=AccessForm(),
         )
         return context
 
 
+ACCESS_CHANGE = ReasonedStatusChange(
+    model=Enrollment,
+    permission=MANAGE_PERMISSION,
+    revoke=lambda enrollment, reason: services.enrollment_revoke(
+        enrollment=enrollment, reason=reason
+    ),
+    restore=lambda enrollment, reason: services.enrollment_restore(
+        enrollment=enrollment, reason=reason
+    ),
+    revoked_message=_("Access revoked. The learner's progress is kept."),
+    restored_message=_("Access restored, with the progress the learner had."),
+    unchanged_message=_("Nothing changed: the access was already like that."),
+    back_url=inspect_url,
+)
+
+
 def change_access(request, pk: int):
-    """POST: revoke or restore an enrolment's access, with a reason."""
-    if request.method != "POST" or not request.user.has_perm(MANAGE_PERMISSION):
-        raise PermissionDenied
-    enrollment = get_object_or_404(Enrollment, pk=pk)
-    form = AccessForm(request.POST)
-    if form.is_valid():
-        reason = form.cleaned_data["reason"].strip()
-        if form.cleaned_data["action"] == "revoke":
-            done = services.enrollment_revoke(enrollment=enrollment, reason=reason)
-            text = _("Access revoked. The learner's progress is kept.")
-        else:
-            done = services.enrollment_restore(enrollment=enrollment, reason=reason)
-            text = _("Access restored, with the progress the learner had.")
-        if done:
-            messages.success(request, text)
-        else:
-            messages.info(request, _("Nothing changed: the access was already like that."))
-    return redirect(inspect_url(enrollment))
+    """POST: revoke or restore an enrolment's access, with a reason (required, as for a
+    certificate: the learner page shows it to the next instructor)."""
+    return reasoned_status_change(request, pk, ACCESS_CHANGE)
 
 
 class EnrollmentViewSet(ModelViewSet):
