@@ -335,10 +335,11 @@ def _local_midnight(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "enrollments/admin/funnel.html"
-    page_title = _("Funnel")
-    header_icon = "list-ol"
+class CourseReportView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, TemplateView):
+    """An instructor's report on one course at a time (the funnel here, the plans overview in
+    `plans`): it needs `view_enrollment`, and puts `courses` (in tree order) and the chosen
+    `course` in the context: the one `?course=<id>` names, else the first (None when there
+    are no courses)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(VIEW_PERMISSION):
@@ -352,7 +353,18 @@ class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, Template
         course_id = self.request.GET.get("course", "")
         if course_id.isdigit():
             selected = next((c for c in courses if c.pk == int(course_id)), None)
-        selected = selected or (courses[0] if courses else None)
+        context.update(courses=courses, course=selected or (courses[0] if courses else None))
+        return context
+
+
+class LessonFunnelView(CourseReportView):
+    template_name = "enrollments/admin/funnel.html"
+    page_title = _("Funnel")
+    header_icon = "list-ol"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selected = context["course"]
         period = FunnelPeriodForm(self.request.GET or None)
         since = until = None
         if period.is_valid():
@@ -360,8 +372,6 @@ class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, Template
             since = _local_midnight(first) if first else None
             until = _local_midnight(last + timedelta(days=1)) if last else None
         context.update(
-            courses=courses,
-            course=selected,
             period=period,
             stages=funnel_stages(course=selected, since=since, until=until) if selected else [],
             funnel=course_funnel(course=selected) if selected else None,
