@@ -1,6 +1,8 @@
 """The admin: certificates list with filters and search, revoke/restore with a reason, the
 learner page panel and the "certified" funnel stage."""
 
+import re
+
 import pytest
 from django.contrib import messages
 from django.contrib.messages import get_messages
@@ -32,6 +34,18 @@ def test_list_shows_name_course_and_filters_by_status(admin_client, certificate)
 def test_inspect_links_the_verification_page(admin_client, certificate):
     html = admin_client.get(reverse("certificate_admin:inspect", args=[certificate.pk])).text
     assert f"/certificaat/{certificate.code}/" in html
+
+
+def test_inspect_offers_revoke_then_restore_with_a_required_reason(admin_client, certificate):
+    page = reverse("certificate_admin:inspect", args=[certificate.pk])
+    html = admin_client.get(page).content.decode()
+    assert f'action="{reverse("certificate_admin:status", args=[certificate.pk])}"' in html
+    assert re.search(r'<input id="certificate-reason"[^>]*name="reason"[^>]*required', html)
+    assert 'value="revoke"' in html and 'value="restore"' not in html
+    certificate.revoked_at = certificate.issued_at
+    certificate.save()
+    html = admin_client.get(page).content.decode()
+    assert 'value="restore"' in html and 'value="revoke"' not in html
 
 
 def test_revoke_needs_a_reason_then_restore(admin_client, certificate):

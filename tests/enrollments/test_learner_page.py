@@ -57,6 +57,19 @@ def test_an_instructor_revokes_and_restores_access_with_a_reason(client, instruc
     assert enrollment.is_active and enrollment.revoked_at is None
 
 
+def test_the_learner_page_offers_revoke_then_restore_with_a_required_reason(
+    client, instructor, enrollment
+):
+    client.force_login(instructor)
+    html = client.get(page_url(enrollment)).content.decode()
+    assert f'action="{reverse("enrolments:access", args=[enrollment.pk])}"' in html
+    assert re.search(r'<input id="access-reason"[^>]*name="reason"[^>]*required', html)
+    assert 'value="revoke"' in html and 'value="restore"' not in html
+    services.enrollment_revoke(enrollment=enrollment, reason="Betaling teruggeboekt")
+    html = client.get(page_url(enrollment)).content.decode()
+    assert 'value="restore"' in html and 'value="revoke"' not in html
+
+
 @pytest.mark.parametrize("action", ["revoke", "restore"])
 def test_an_empty_reason_is_refused_with_a_message_and_changes_nothing(
     client, instructor, enrollment, action
