@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,30 +27,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def _django(env_dir: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.base")
-    import django
-
-    django.setup()
+from bench.harness import (  # noqa: E402
+    bench_course,
+    child_call,
+    child_django,
+    child_env,
+    postgres_recreate,
+    spread,
+)
 
 
 def prepare(size: int) -> None:
-    from django.core.management import call_command
     from django.utils import timezone
-    from wagtail.models import Page, Site
 
-    from courses.models import CoursePage, HomePage
     from waitlist.models import CONSENT_VERSION, Announcement, Delivery, Subscriber
 
-    call_command("migrate", verbosity=0, interactive=False)
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Home", slug="bench-home"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    course = home.add_child(
-        instance=CoursePage(title="Benchcursus", slug="bench", intro="<p>x</p>")
-    )
+    course = bench_course()
     now = timezone.now()
     Subscriber.objects.bulk_create(
         (
@@ -123,7 +112,7 @@ def reset() -> None:
 
 
 def child(argv: list[str]) -> None:
-    _django("")
+    child_django()
     if argv[0] == "prepare":
         prepare(int(argv[1]))
         print(json.dumps({"ok": True}))
@@ -142,44 +131,21 @@ def main() -> None:
         "--postgres", metavar="DB", default="", help="PostgreSQL database to (re)create and use"
     )
     args = parser.parse_args()
-    from bench.harness import postgres_recreate
     from tests.smtp import SmtpSink
 
     results = []
     with SmtpSink(keep=False) as sink:
         for size in args.sizes:
             with tempfile.TemporaryDirectory(prefix="bench-announcement-") as var:
-                env = {
-                    **os.environ,
-                    "DJANGO_SETTINGS_MODULE": "lms.settings.base",
-                    # As in production: with DEBUG on, Django also logs every SQL query,
-                    # which taxes the bookkeeping side and not the bare one.
-                    "DEBUG": "0",
-                    "SECRET_KEY": "bench-" + os.urandom(24).hex(),
-                    "ALLOWED_HOSTS": "localhost",
-                    "VAR_DIR": var,
-                    "DATABASE_URL": (
-                        f"postgres://postgres@127.0.0.1:5432/{args.postgres}"
-                        if args.postgres
-                        else f"sqlite:///{var}/bench.sqlite3"
-                    ),
-                    "CACHE_URL": "locmemcache://",
-                    "CELERY_BROKER_URL": "memory://",
-                    "EMAIL_URL": sink.url,
-                    "SITE_URL": "https://academie.example",
-                    "LOG_LEVEL": "WARNING",
-                }
-                env.pop("REDIS_URL", None)
+                database_url = (
+                    f"postgres://postgres@127.0.0.1:5432/{args.postgres}"
+                    if args.postgres
+                    else f"sqlite:///{var}/bench.sqlite3"
+                )
+                env = child_env(var, database_url=database_url, email_url=sink.url)
 
                 def call(*argv: str, env=env) -> dict:
-                    out = subprocess.run(
-                        [sys.executable, __file__, "--child", *argv],
-                        env=env,
-                        check=True,
-                        capture_output=True,
-                        text=True,
-                    ).stdout
-                    return json.loads(out.strip().splitlines()[-1])
+                    return child_call(__file__, *argv, env=env)
 
                 if args.postgres:
                     postgres_recreate(args.postgres)
@@ -205,16 +171,11 @@ def main() -> None:
         ours = [size / r["seconds"] for r in runs["ours"]]
         ratios = [o / b for o, b in zip(ours, bare, strict=True)]
         print(
-            f"{size:>11} {_spread(bare, '.0f'):>20} {_spread(ours, '.0f'):>20} "
-            f"{_spread(ratios, '.0%'):>22} "
+            f"{size:>11} {spread(bare, '.0f'):>20} {spread(ours, '.0f'):>20} "
+            f"{spread(ratios, '.0%'):>22} "
             f"{max(r['peak_mib'] for r in runs['bare']):>14.1f} "
             f"{max(r['peak_mib'] for r in runs['ours']):>14.1f}"
         )
-
-
-def _spread(values: list[float], fmt: str) -> str:
-    middle = statistics.median(values)
-    return f"{middle:{fmt}} ({min(values):{fmt}}-{max(values):{fmt}})"
 
 
 if __name__ == "__main__":

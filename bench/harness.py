@@ -47,6 +47,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench.stack import children, cpu_seconds
 
@@ -295,7 +296,8 @@ def _ratios(runs: dict[str, list[LoadResult]], label: str, denominator: str) -> 
     ]
 
 
-def _spread(values: list[float], fmt: str) -> str:
+def spread(values: list[float], fmt: str) -> str:
+    """The median with the range beside it: "303 (290-310)"."""
     if not values:
         return "-"
     middle = statistics.median(values)
@@ -456,11 +458,109 @@ def own_redis(port: int, directory: Path) -> Iterator[None]:
             os.kill(int(pidfile.read_text()), signal.SIGTERM)
 
 
-def postgres_recreate(name: str) -> None:
-    for sql in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql, "postgres"], check=True
-        )
+def postgres_recreate(
+    name: str, *, host: str = "127.0.0.1", port: int = 5432, user: str = "postgres"
+) -> None:
+    """Drop the database `name` (closing its connections) and create it empty."""
+    admin = ["psql", "-h", host, "-p", str(port), "-U", user, "-d", "postgres", "-qc"]
+    for sql in (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'):
+        subprocess.run([*admin, sql], check=True)
+
+
+def postgres_recreate_url(database_url: str) -> None:
+    """`postgres_recreate` for a postgres:// URL, as the benches take it (--database)."""
+    parts = urlsplit(database_url)
+    postgres_recreate(
+        parts.path.lstrip("/"),
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 5432,
+        user=parts.username or "postgres",
+    )
+
+
+# --- Benches that measure in child processes of their own ----------------------------------------
+#
+# announcement.py, messages.py and reminders.py run each step (prepare the rows, send, reset)
+# in a fresh process of their own script (`script.py --child STEP ...`), so that one step's
+# imports, caches and peak memory do not count in the next. These are the parts they share.
+
+#: The PostgreSQL database that messages.py and reminders.py drop and re-create unless
+#: --database (or BENCH_DATABASE_URL) names another one.
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/engage_bench"
+
+
+def child_env(var_dir: str, *, database_url: str, email_url: str = "") -> dict[str, str]:
+    """The environment of a bench's child processes: base settings with DEBUG off (as in
+    production: with DEBUG on, Django also logs every SQL query, which taxes the side that
+    keeps books and not the bare one), a VAR_DIR and database of the run's own, the
+    local-memory cache, no Redis and Celery in memory. `email_url`: where mail goes (an SMTP
+    sink); without it, the settings' default (files in VAR_DIR)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-" + os.urandom(24).hex(),
+        "ALLOWED_HOSTS": "localhost",
+        "VAR_DIR": var_dir,
+        "DATABASE_URL": database_url,
+        "CACHE_URL": "locmemcache://",
+        "CELERY_BROKER_URL": "memory://",
+        "SITE_URL": "https://academie.example",
+        "LOG_LEVEL": "WARNING",
+    }
+    if email_url:
+        env["EMAIL_URL"] = email_url
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def child_start(script: str, *argv: str, env: dict[str, str]) -> subprocess.Popen:
+    """Start `python script --child ARGV...`; `child_result` waits for it."""
+    return subprocess.Popen(
+        [PYTHON, script, "--child", *argv],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def child_result(process: subprocess.Popen):
+    """The JSON a child printed on its last line, once it has exited; its error output
+    when it failed."""
+    out, err = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(process.args[1:])} failed:\n{err[-3000:]}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def child_call(script: str, *argv: str, env: dict[str, str]):
+    """Run one child step to its end and return what it printed (JSON)."""
+    return child_result(child_start(script, *argv, env=env))
+
+
+def child_django() -> None:
+    """In a child: set Django up (the settings come from `child_env`)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.base")
+    import django
+
+    django.setup()
+
+
+def bench_course():
+    """In a child, on an empty database: migrate, make a home page the default site and put
+    one course ("Benchcursus") under it. Returns the course page."""
+    from django.core.management import call_command
+    from wagtail.models import Page, Site
+
+    from courses.models import CoursePage, HomePage
+
+    call_command("migrate", verbosity=0, interactive=False)
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Home", slug="bench-home"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home.add_child(instance=CoursePage(title="Benchcursus", slug="bench", intro="<p>x</p>"))
 
 
 # --- A throw-away deployment ---------------------------------------------------------------------

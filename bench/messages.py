@@ -27,18 +27,23 @@ import json
 import multiprocessing
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/engage_bench"
-
+from bench.harness import (  # noqa: E402
+    DEFAULT_DATABASE,
+    bench_course,
+    child_django,
+    child_env,
+    child_result,
+    child_start,
+    postgres_recreate_url,
+)
 
 # --- A sink that only counts ---------------------------------------------------------------------
 
@@ -92,31 +97,15 @@ def _sink(port_out, count) -> None:
 # --- Children ------------------------------------------------------------------------------------
 
 
-def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.base")
-    import django
-
-    django.setup()
-
-
 def prepare(size: int) -> int:
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from wagtail.models import Page, Site
 
-    from courses.models import CoursePage, HomePage, LessonPage, ModulePage
+    from courses.models import LessonPage, ModulePage
     from delivery.models import MailLanguage
     from enrollments.models import Enrollment
     from outreach.models import Message, MessageDelivery
 
-    call_command("migrate", verbosity=0, interactive=False)
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Home", slug="bench-home"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    course = home.add_child(
-        instance=CoursePage(title="Benchcursus", slug="bench", intro="<p>x</p>")
-    )
+    course = bench_course()
     for m in range(2):
         module = course.add_child(
             instance=ModulePage(title=f"Module {m}", slug=f"m{m}", summary="x", pillar="people")
@@ -204,7 +193,7 @@ def run(mode: str, message_id: int, start_at: float = 0.0) -> dict:
 
 
 def child(argv: list[str]) -> None:
-    _django()
+    child_django()
     if argv[0] == "prepare":
         print(json.dumps({"message": prepare(int(argv[1]))}))
     elif argv[0] == "reset":
@@ -216,15 +205,6 @@ def child(argv: list[str]) -> None:
 
 
 # --- The run -------------------------------------------------------------------------------------
-
-
-def recreate(database: str) -> None:
-    parts = urlsplit(database)
-    name = parts.path.lstrip("/")
-    admin = ["psql", "-h", parts.hostname or "127.0.0.1", "-p", str(parts.port or 5432)]
-    admin += ["-U", parts.username or "postgres", "-d", "postgres", "-q", "-c"]
-    subprocess.run([*admin, f'DROP DATABASE IF EXISTS "{name}"'], check=True)
-    subprocess.run([*admin, f'CREATE DATABASE "{name}"'], check=True)
 
 
 def main() -> None:
@@ -244,53 +224,31 @@ def main() -> None:
     results = []
     try:
         for size in args.sizes:
-            recreate(args.database)
+            postgres_recreate_url(args.database)
             with tempfile.TemporaryDirectory(prefix="bench-messages-") as var:
-                env = {
-                    **os.environ,
-                    "DJANGO_SETTINGS_MODULE": "lms.settings.base",
-                    "DEBUG": "0",  # as in production: DEBUG logs every query
-                    "SECRET_KEY": "bench-" + os.urandom(24).hex(),
-                    "ALLOWED_HOSTS": "localhost",
-                    "VAR_DIR": var,
-                    "DATABASE_URL": args.database,
-                    "CACHE_URL": "locmemcache://",
-                    "CELERY_BROKER_URL": "memory://",
-                    "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-                    "SITE_URL": "https://academie.example",
-                    "LOG_LEVEL": "WARNING",
-                }
-                env.pop("REDIS_URL", None)
+                env = child_env(
+                    var, database_url=args.database, email_url=f"smtp://127.0.0.1:{port}"
+                )
 
-                def start(*argv: str, env=env) -> subprocess.Popen:
-                    return subprocess.Popen(
-                        [sys.executable, __file__, "--child", *argv],
-                        env=env,
-                        stdout=subprocess.PIPE,
-                        text=True,
-                    )
+                def start(*argv: str, env=env):
+                    return child_start(__file__, *argv, env=env)
 
-                def finish(process: subprocess.Popen) -> dict:
-                    out, _err = process.communicate()
-                    assert process.returncode == 0, out
-                    return json.loads(out.strip().splitlines()[-1])
-
-                message_id = str(finish(start("prepare", str(size)))["message"])
+                message_id = str(child_result(start("prepare", str(size)))["message"])
                 runs: dict[str, list[dict]] = {"bare": [], "ours": [], "two": []}
                 for _ in range(args.repeat):
                     for mode in ("bare", "ours", "two"):
-                        finish(start("reset"))
+                        child_result(start("reset"))
                         before = count.value
                         if mode == "two":
                             start_at = str(time.time() + 15)  # both loaded by then
                             pair = [start("ours", message_id, start_at) for _ in range(2)]
-                            done = [finish(p) for p in pair]
+                            done = [child_result(p) for p in pair]
                             seconds = max(d["ended"] for d in done) - min(d["began"] for d in done)
                             sent = sum(d["sent"] for d in done)
                             peak = max(d["peak_mib"] for d in done)
                             result = {"sent": sent, "seconds": seconds, "peak_mib": peak}
                         else:
-                            result = finish(start(mode, message_id))
+                            result = child_result(start(mode, message_id))
                         assert result["sent"] == size, (mode, result)
                         assert count.value - before == size, (mode, count.value - before)
                         runs[mode].append(result)

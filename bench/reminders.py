@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,35 +26,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.messages import DEFAULT_DATABASE, recreate  # noqa: E402
-
-
-def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.base")
-    import django
-
-    django.setup()
+from bench.harness import (  # noqa: E402
+    DEFAULT_DATABASE,
+    bench_course,
+    child_call,
+    child_django,
+    child_env,
+    postgres_recreate_url,
+)
 
 
 def prepare(size: int) -> None:
     from datetime import timedelta
 
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.utils import timezone
-    from wagtail.models import Page, Site
 
-    from courses.models import CoursePage, HomePage, LessonPage, ModulePage
+    from courses.models import LessonPage, ModulePage
     from enrollments.models import Enrollment
 
-    call_command("migrate", verbosity=0, interactive=False)
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Home", slug="bench-home"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    course = home.add_child(
-        instance=CoursePage(title="Benchcursus", slug="bench", intro="<p>x</p>")
-    )
+    course = bench_course()
     module = course.add_child(
         instance=ModulePage(title="Module", slug="m", summary="x", pillar="people")
     )
@@ -116,7 +106,7 @@ def run() -> dict:
 
 
 def child(argv: list[str]) -> None:
-    _django()
+    child_django()
     if argv[0] == "prepare":
         prepare(int(argv[1]))
         print(json.dumps({"ok": True}))
@@ -133,33 +123,11 @@ def main() -> None:
     args = parser.parse_args()
     results = []
     for size in args.sizes:
-        recreate(args.database)
+        postgres_recreate_url(args.database)
         with tempfile.TemporaryDirectory(prefix="bench-reminders-") as var:
-            env = {
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "lms.settings.base",
-                "DEBUG": "0",
-                "SECRET_KEY": "bench-" + os.urandom(24).hex(),
-                "VAR_DIR": var,
-                "DATABASE_URL": args.database,
-                "CACHE_URL": "locmemcache://",
-                "CELERY_BROKER_URL": "memory://",
-                "LOG_LEVEL": "WARNING",
-            }
-            env.pop("REDIS_URL", None)
-
-            def call(*argv: str, env=env) -> dict:
-                out = subprocess.run(
-                    [sys.executable, __file__, "--child", *argv],
-                    env=env,
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                ).stdout
-                return json.loads(out.strip().splitlines()[-1])
-
-            call("prepare", str(size))
-            result = call("run")
+            env = child_env(var, database_url=args.database)
+            child_call(__file__, "prepare", str(size), env=env)
+            result = child_call(__file__, "run", env=env)
             assert result["added"] == size // 2, result
             results.append((size, result))
 

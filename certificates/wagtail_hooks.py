@@ -9,10 +9,6 @@ by migration 0002).
 
 from __future__ import annotations
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +20,12 @@ from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from core.admin import PersonalDataExportMixin, ReadOnlyPermissionPolicy
+from core.admin import (
+    PersonalDataExportMixin,
+    ReadOnlyPermissionPolicy,
+    ReasonedStatusChange,
+    reasoned_status_change,
+)
 from courses.models import CoursePage
 from enrollments.admin_learners import (
     FUNNEL_STAGES_HOOK,
@@ -79,11 +80,6 @@ class CertificateIndexView(PersonalDataExportMixin, IndexView):
         return super().get_base_queryset().select_related("enrollment__user")
 
 
-class RevokeForm(forms.Form):
-    action = forms.ChoiceField(choices=[("revoke", "revoke"), ("restore", "restore")])
-    reason = forms.CharField(label=_("Reason"), max_length=200, required=True)
-
-
 class CertificateInspectView(InspectView):
     template_name = "certificates/admin/inspect.html"
 
@@ -93,32 +89,29 @@ class CertificateInspectView(InspectView):
             certificate=self.object,
             verification_url=verification_url(self.object),
             can_manage=self.request.user.has_perm(MANAGE_PERMISSION),
-            revoke_form=RevokeForm(),
         )
         return context
 
 
+STATUS_CHANGE = ReasonedStatusChange(
+    model=Certificate,
+    permission=MANAGE_PERMISSION,
+    revoke=lambda certificate, reason: services.certificate_revoke(
+        certificate=certificate, reason=reason
+    ),
+    restore=lambda certificate, reason: services.certificate_restore(
+        certificate=certificate, reason=reason
+    ),
+    revoked_message=_("Certificate revoked. The verification page now says so."),
+    restored_message=_("Certificate valid again."),
+    unchanged_message=_("Nothing changed: the certificate was already like that."),
+    back_url=inspect_url,
+)
+
+
 def change_status(request, pk: int):
     """POST: an instructor revokes or restores a certificate, with a reason."""
-    if request.method != "POST" or not request.user.has_perm(MANAGE_PERMISSION):
-        raise PermissionDenied
-    certificate = get_object_or_404(Certificate, pk=pk)
-    form = RevokeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a reason."))
-        return redirect(inspect_url(certificate))
-    reason = form.cleaned_data["reason"].strip()
-    if form.cleaned_data["action"] == "revoke":
-        done = services.certificate_revoke(certificate=certificate, reason=reason)
-        text = _("Certificate revoked. The verification page now says so.")
-    else:
-        done = services.certificate_restore(certificate=certificate, reason=reason)
-        text = _("Certificate valid again.")
-    if done:
-        messages.success(request, text)
-    else:
-        messages.info(request, _("Nothing changed: the certificate was already like that."))
-    return redirect(inspect_url(certificate))
+    return reasoned_status_change(request, pk, STATUS_CHANGE)
 
 
 class CertificateViewSet(ModelViewSet):

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -101,3 +111,74 @@ def field_label(model, name: str):
 def time_column(model, name: str, label=None) -> AcademyTimeColumn:
     """A sortable AcademyTimeColumn for a model's date-time field."""
     return AcademyTimeColumn(name, label=label or field_label(model, name), sort_key=name)
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to users who hold `permission` (set it in a subclass, or make
+    one with `permission_menu_item`): for a ViewSet of our own, whose view checks the same
+    permission, so nobody is shown a link that answers 403."""
+
+    permission: str = ""
+
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(self.permission)
+
+
+def permission_menu_item(permission: str) -> type[PermissionMenuItem]:
+    """A `PermissionMenuItem` class for `permission`, as a ViewSet's `menu_item_class`
+    (Wagtail instantiates that class itself, so the permission travels on the class)."""
+    return type("PermissionMenuItem", (PermissionMenuItem,), {"permission": permission})
+
+
+# --- Revoke or restore, with a reason ------------------------------------------------------------
+
+
+class ReasonedStatusForm(forms.Form):
+    """The POST of a revoke/restore form: which of the two, and why. The reason is required
+    (and stripped): a revocation nobody can explain later helps neither the learner nor the
+    next instructor."""
+
+    action = forms.ChoiceField(choices=[("revoke", "revoke"), ("restore", "restore")])
+    reason = forms.CharField(label=_("Reason"), max_length=200)
+
+
+@dataclass(frozen=True)
+class ReasonedStatusChange:
+    """What differs between the screens that revoke and restore something with a reason:
+    the model, who may, the two services (each takes the object and the reason and returns
+    whether anything changed), what to say afterwards and where to go back to."""
+
+    model: type[Model]
+    permission: str
+    revoke: Callable[[Any, str], bool]
+    restore: Callable[[Any, str], bool]
+    revoked_message: str
+    restored_message: str
+    unchanged_message: str
+    back_url: Callable[[Any], str]
+
+
+def reasoned_status_change(
+    request: HttpRequest, pk: int, change: ReasonedStatusChange
+) -> HttpResponse:
+    """The view behind a revoke/restore form (POST only): checks the permission before it
+    looks the object up (so nobody without it learns which ids exist), refuses an empty
+    reason with "Give a reason." and changes nothing then, else calls the service and says
+    what happened. Always redirects back to the object's page."""
+    if request.method != "POST" or not request.user.has_perm(change.permission):
+        raise PermissionDenied
+    obj = get_object_or_404(change.model, pk=pk)
+    form = ReasonedStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason."))
+        return redirect(change.back_url(obj))
+    reason = form.cleaned_data["reason"]
+    if form.cleaned_data["action"] == "revoke":
+        done, text = change.revoke(obj, reason), change.revoked_message
+    else:
+        done, text = change.restore(obj, reason), change.restored_message
+    if done:
+        messages.success(request, text)
+    else:
+        messages.info(request, change.unchanged_message)
+    return redirect(change.back_url(obj))

@@ -23,10 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -35,7 +33,6 @@ from django.views.generic import TemplateView
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView, InspectView
@@ -49,6 +46,9 @@ from core.admin import (
     ExportButtonsMixin,
     PersonalDataExportMixin,
     ReadOnlyPermissionPolicy,
+    ReasonedStatusChange,
+    permission_menu_item,
+    reasoned_status_change,
     time_column,
 )
 from courses.models import CoursePage
@@ -164,11 +164,6 @@ class EnrollmentIndexView(ExportButtonsMixin, PersonalDataExportMixin, IndexView
         }
 
 
-class AccessForm(forms.Form):
-    action = forms.ChoiceField(choices=[("revoke", "revoke"), ("restore", "restore")])
-    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
-
-
 class LearnerPageView(InspectView):
     """An enrolment's own screen: the learner's story in the course."""
 
@@ -190,30 +185,30 @@ class LearnerPageView(InspectView):
             record=learner_record(enrollment=enrollment),
             panels=panels,
             can_manage=self.request.user.has_perm(MANAGE_PERMISSION),
-            access_form=AccessForm(),
         )
         return context
 
 
+ACCESS_CHANGE = ReasonedStatusChange(
+    model=Enrollment,
+    permission=MANAGE_PERMISSION,
+    revoke=lambda enrollment, reason: services.enrollment_revoke(
+        enrollment=enrollment, reason=reason
+    ),
+    restore=lambda enrollment, reason: services.enrollment_restore(
+        enrollment=enrollment, reason=reason
+    ),
+    revoked_message=_("Access revoked. The learner's progress is kept."),
+    restored_message=_("Access restored, with the progress the learner had."),
+    unchanged_message=_("Nothing changed: the access was already like that."),
+    back_url=inspect_url,
+)
+
+
 def change_access(request, pk: int):
-    """POST: revoke or restore an enrolment's access, with a reason."""
-    if request.method != "POST" or not request.user.has_perm(MANAGE_PERMISSION):
-        raise PermissionDenied
-    enrollment = get_object_or_404(Enrollment, pk=pk)
-    form = AccessForm(request.POST)
-    if form.is_valid():
-        reason = form.cleaned_data["reason"].strip()
-        if form.cleaned_data["action"] == "revoke":
-            done = services.enrollment_revoke(enrollment=enrollment, reason=reason)
-            text = _("Access revoked. The learner's progress is kept.")
-        else:
-            done = services.enrollment_restore(enrollment=enrollment, reason=reason)
-            text = _("Access restored, with the progress the learner had.")
-        if done:
-            messages.success(request, text)
-        else:
-            messages.info(request, _("Nothing changed: the access was already like that."))
-    return redirect(inspect_url(enrollment))
+    """POST: revoke or restore an enrolment's access, with a reason (required, as for a
+    certificate: the learner page shows it to the next instructor)."""
+    return reasoned_status_change(request, pk, ACCESS_CHANGE)
 
 
 class EnrollmentViewSet(ModelViewSet):
@@ -340,10 +335,11 @@ def _local_midnight(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "enrollments/admin/funnel.html"
-    page_title = _("Funnel")
-    header_icon = "list-ol"
+class CourseReportView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, TemplateView):
+    """An instructor's report on one course at a time (the funnel here, the plans overview in
+    `plans`): it needs `view_enrollment`, and puts `courses` (in tree order) and the chosen
+    `course` in the context: the one `?course=<id>` names, else the first (None when there
+    are no courses)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(VIEW_PERMISSION):
@@ -357,7 +353,18 @@ class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, Template
         course_id = self.request.GET.get("course", "")
         if course_id.isdigit():
             selected = next((c for c in courses if c.pk == int(course_id)), None)
-        selected = selected or (courses[0] if courses else None)
+        context.update(courses=courses, course=selected or (courses[0] if courses else None))
+        return context
+
+
+class LessonFunnelView(CourseReportView):
+    template_name = "enrollments/admin/funnel.html"
+    page_title = _("Funnel")
+    header_icon = "list-ol"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selected = context["course"]
         period = FunnelPeriodForm(self.request.GET or None)
         since = until = None
         if period.is_valid():
@@ -365,8 +372,6 @@ class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, Template
             since = _local_midnight(first) if first else None
             until = _local_midnight(last + timedelta(days=1)) if last else None
         context.update(
-            courses=courses,
-            course=selected,
             period=period,
             stages=funnel_stages(course=selected, since=since, until=until) if selected else [],
             funnel=course_funnel(course=selected) if selected else None,
@@ -374,15 +379,10 @@ class LessonFunnelView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, Template
         return context
 
 
-class PermissionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-
 class LessonFunnelViewSet(ViewSet):
     icon = "list-ol"
     menu_label = _("Funnel")
-    menu_item_class = PermissionMenuItem
+    menu_item_class = permission_menu_item(VIEW_PERMISSION)
 
     def get_urlpatterns(self):
         return [path("", LessonFunnelView.as_view(), name="index")]

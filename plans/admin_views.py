@@ -8,57 +8,33 @@ page instead (the learner panel), for academies that coach learners one by one.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from core.admin import BreadcrumbTitleMixin
-from courses.models import CoursePage
-from enrollments.admin_learners import VIEW_PERMISSION
+from core.admin import permission_menu_item
+from enrollments.admin_learners import VIEW_PERMISSION, CourseReportView
 
 from .selectors import course_overview
 
 
-class PlansOverviewView(BreadcrumbTitleMixin, WagtailAdminTemplateMixin, TemplateView):
+class PlansOverviewView(CourseReportView):
     template_name = "plans/admin/overview.html"
     page_title = _("MCMT plans")
     header_icon = "form"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        courses = list(CoursePage.objects.order_by("path"))
-        course_id = self.request.GET.get("course", "")
-        selected = None
-        if course_id.isdigit():
-            selected = next((c for c in courses if c.pk == int(course_id)), None)
-        selected = selected or (courses[0] if courses else None)
-        context.update(
-            courses=courses,
-            course=selected,
-            overview=course_overview(course=selected) if selected else None,
-        )
+        selected = context["course"]
+        context["overview"] = course_overview(course=selected) if selected else None
         return context
-
-
-class PermissionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
 
 
 class PlansOverviewViewSet(ViewSet):
     icon = "form"
     menu_label = _("MCMT plans")
-    menu_item_class = PermissionMenuItem
+    menu_item_class = permission_menu_item(VIEW_PERMISSION)
     add_to_admin_menu = True
     menu_order = 310
 

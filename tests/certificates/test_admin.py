@@ -1,8 +1,13 @@
 """The admin: certificates list with filters and search, revoke/restore with a reason, the
 learner page panel and the "certified" funnel stage."""
 
+import re
+
 import pytest
+from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from certificates.models import Certificate
 from certificates.wagtail_hooks import certified_stage
@@ -31,6 +36,18 @@ def test_inspect_links_the_verification_page(admin_client, certificate):
     assert f"/certificaat/{certificate.code}/" in html
 
 
+def test_inspect_offers_revoke_then_restore_with_a_required_reason(admin_client, certificate):
+    page = reverse("certificate_admin:inspect", args=[certificate.pk])
+    html = admin_client.get(page).content.decode()
+    assert f'action="{reverse("certificate_admin:status", args=[certificate.pk])}"' in html
+    assert re.search(r'<input id="certificate-reason"[^>]*name="reason"[^>]*required', html)
+    assert 'value="revoke"' in html and 'value="restore"' not in html
+    certificate.revoked_at = certificate.issued_at
+    certificate.save()
+    html = admin_client.get(page).content.decode()
+    assert 'value="restore"' in html and 'value="revoke"' not in html
+
+
 def test_revoke_needs_a_reason_then_restore(admin_client, certificate):
     url = reverse("certificate_admin:status", args=[certificate.pk])
     admin_client.post(url, {"action": "revoke", "reason": ""})
@@ -42,6 +59,39 @@ def test_revoke_needs_a_reason_then_restore(admin_client, certificate):
     admin_client.post(url, {"action": "restore", "reason": "vergissing"})
     certificate.refresh_from_db()
     assert certificate.is_valid
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_an_empty_reason_is_refused_with_a_message_and_changes_nothing(
+    client, instructor, certificate, reason
+):
+    client.force_login(instructor)
+    url = reverse("certificate_admin:status", args=[certificate.pk])
+    response = client.post(url, {"action": "revoke", "reason": reason})
+    assert response.status_code == 302
+    assert response.url == reverse("certificate_admin:inspect", args=[certificate.pk])
+    (message,) = get_messages(response.wsgi_request)
+    assert message.level == messages.ERROR and message.message == _("Give a reason.")
+    certificate.refresh_from_db()
+    assert certificate.is_valid and certificate.revoked_reason == ""
+
+
+def test_revoking_twice_changes_nothing_the_second_time_and_says_so(
+    client, instructor, certificate
+):
+    client.force_login(instructor)
+    url = reverse("certificate_admin:status", args=[certificate.pk])
+    first = client.post(url, {"action": "revoke", "reason": "  fraude  "})
+    (message,) = get_messages(first.wsgi_request)
+    assert message.level == messages.SUCCESS
+    certificate.refresh_from_db()
+    revoked_at = certificate.revoked_at
+    assert revoked_at is not None and certificate.revoked_reason == "fraude"  # stripped
+    second = client.post(url, {"action": "revoke", "reason": "nog eens"})
+    *_earlier, message = get_messages(second.wsgi_request)  # the first one was never shown
+    assert message.level == messages.INFO
+    certificate.refresh_from_db()
+    assert certificate.revoked_at == revoked_at and certificate.revoked_reason == "fraude"
 
 
 def test_an_instructor_sees_the_list_and_revokes_with_a_reason(client, instructor, certificate):

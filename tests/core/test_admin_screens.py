@@ -134,3 +134,22 @@ def test_the_admin_loads_the_academys_stylesheet(client, instructor):
     client.force_login(instructor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert re.search(r'<link[^>]+href="[^"]*css/admin\.css', html)
+
+
+def test_permission_menu_items_show_only_to_holders_of_the_permission(client, instructor):
+    """The funnel and the plans overview (`core.admin.permission_menu_item`): in the menu of
+    an instructor (who holds `view_enrollment`), not of an admin user without it."""
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    links = [reverse("lesson_funnel:index"), reverse("plans_overview:index")]
+    client.force_login(instructor)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert all(link in home for link in links)
+
+    editor = UserFactory(username="editor")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert not any(link in home for link in links)

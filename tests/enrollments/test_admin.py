@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from enrollments import services
 from enrollments.models import Enrollment
-from tests.factories import UserFactory
+from tests.factories import CoursePageFactory, UserFactory
 
 
 @pytest.fixture
@@ -74,3 +74,33 @@ def test_learners_cannot_open_the_learner_screens(client, learner, learners):
     client.force_login(learner)
     assert client.get(reverse("enrolments:index")).status_code in (302, 403)
     assert client.get(reverse("lesson_funnel:index")).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("report", ["lesson_funnel:index", "plans_overview:index"])
+def test_course_reports_show_the_chosen_course_or_the_first(
+    client, instructor, home_page, course, report
+):
+    """`CourseReportView`, behind the funnel and the plans overview: ?course= picks the
+    course; an unknown or missing id falls back to the first course in the tree."""
+    second = CoursePageFactory(parent=home_page, title="Tweede cursus")
+    client.force_login(instructor)
+    url = reverse(report)
+    assert client.get(url, {"course": second.pk}).context["course"] == second
+    for query in ({}, {"course": "999999"}, {"course": "x"}):
+        response = client.get(url, query)
+        assert response.context["course"] == course
+        assert response.context["courses"] == [course, second]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("report", ["lesson_funnel:index", "plans_overview:index"])
+def test_course_reports_need_the_view_permission_not_only_admin_access(client, report):
+    from django.contrib.auth.models import Permission
+
+    editor = UserFactory(username="editor")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get(reverse(report))
+    # Wagtail answers PermissionDenied in its admin with a redirect home and a message.
+    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")

@@ -5,8 +5,11 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from enrollments import services
 from enrollments.models import Enrollment, StepProgress
@@ -52,6 +55,54 @@ def test_an_instructor_revokes_and_restores_access_with_a_reason(client, instruc
     client.post(url, {"action": "restore", "reason": "Nieuw contract"})
     enrollment.refresh_from_db()
     assert enrollment.is_active and enrollment.revoked_at is None
+
+
+def test_the_learner_page_offers_revoke_then_restore_with_a_required_reason(
+    client, instructor, enrollment
+):
+    client.force_login(instructor)
+    html = client.get(page_url(enrollment)).content.decode()
+    assert f'action="{reverse("enrolments:access", args=[enrollment.pk])}"' in html
+    assert re.search(r'<input id="access-reason"[^>]*name="reason"[^>]*required', html)
+    assert 'value="revoke"' in html and 'value="restore"' not in html
+    services.enrollment_revoke(enrollment=enrollment, reason="Betaling teruggeboekt")
+    html = client.get(page_url(enrollment)).content.decode()
+    assert 'value="restore"' in html and 'value="revoke"' not in html
+
+
+@pytest.mark.parametrize("action", ["revoke", "restore"])
+def test_an_empty_reason_is_refused_with_a_message_and_changes_nothing(
+    client, instructor, enrollment, action
+):
+    if action == "restore":
+        services.enrollment_revoke(enrollment=enrollment, reason="Betaling teruggeboekt")
+    before = Enrollment.objects.values("status", "revoked_at", "status_reason").get()
+    client.force_login(instructor)
+    url = reverse("enrolments:access", args=[enrollment.pk])
+    response = client.post(url, {"action": action, "reason": "  "})
+    assert response.status_code == 302 and response.url == page_url(enrollment)
+    (message,) = get_messages(response.wsgi_request)
+    assert message.level == messages.ERROR and message.message == _("Give a reason.")
+    assert Enrollment.objects.values("status", "revoked_at", "status_reason").get() == before
+    assert "Geef een reden op." in client.get(page_url(enrollment)).content.decode()
+
+
+def test_a_reason_is_recorded_and_a_repeat_changes_nothing(client, instructor, enrollment):
+    client.force_login(instructor)
+    url = reverse("enrolments:access", args=[enrollment.pk])
+    response = client.post(url, {"action": "revoke", "reason": "Dubbele inschrijving"})
+    (message,) = get_messages(response.wsgi_request)
+    assert message.level == messages.SUCCESS
+    enrollment.refresh_from_db()
+    revoked_at = enrollment.revoked_at
+    assert enrollment.status == Enrollment.Status.REVOKED and revoked_at is not None
+    assert enrollment.status_reason == "Dubbele inschrijving"
+    response = client.post(url, {"action": "revoke", "reason": "Nog een keer"})
+    *_earlier, message = get_messages(response.wsgi_request)  # the first one was never shown
+    assert message.level == messages.INFO
+    enrollment.refresh_from_db()
+    assert enrollment.revoked_at == revoked_at
+    assert enrollment.status_reason == "Dubbele inschrijving"
 
 
 def test_a_learner_cannot_change_access(client, learner, enrollment):
