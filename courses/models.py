@@ -20,8 +20,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from core.caching import content_generation
-
 from .blocks import LessonBodyBlock
 from .page_cache import cacheable_request, mark_cacheable, page_is_shareable
 from .quiz_blocks import QuizQuestionsBlock
@@ -356,7 +354,6 @@ class CourseStepMixin(InCourseMixin):
         course = self.course
         outline = course_outline(course) if course else None
         context["course"] = course
-        context["cache_generation"] = content_generation()  # keys the cached lesson body
         context["outline"] = outline
         if outline:
             context["previous_item"], context["next_item"] = outline.neighbours(self.pk)

@@ -1,9 +1,14 @@
 """How the course's figures are said, the same on every page: "12 lessons and 4 quizzes,
 about 3 h 5 min"."""
 
+import re
+
 from django import template
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from core.caching import Timeouts, cached_content
 
 register = template.Library()
 
@@ -48,3 +53,33 @@ def lookup(mapping, key):
         return mapping.get(key, "")
     except AttributeError:
         return ""
+
+
+_SLOT = "<!--answer-slot:{}-->"
+_ANY_SLOT = re.compile(r"<!--answer-slot:[^>]*-->")
+
+
+@register.simple_tag(takes_context=True)
+def lesson_body(context, page, slots=None) -> SafeString:
+    """The lesson's body: rendered once per page, language and content generation, with a
+    marker where an exercise's answer form may go, then the visitor's forms (`slots`, block
+    id to HTML, from the plan's page hook) put in and the other markers dropped.
+
+    One cache read for the whole body, whatever the learner has answered: the blocks used to
+    be cached one by one around each answer form, a round trip each on Redis.
+    """
+
+    def build() -> str:
+        shared = context.flatten()
+        parts = []
+        for block in page.body:
+            shared["answer_html"] = SafeString(_SLOT.format(block.id))
+            parts.append(block.render_as_block(context=shared))
+        return "".join(parts)
+
+    html = cached_content("lesson-body", page.pk, build=build, timeout=Timeouts.LESSON_BODY)
+    for block_id, answer_html in (slots or {}).items():
+        html = html.replace(_SLOT.format(block_id), str(answer_html), 1)
+    # The body is Wagtail's rendering of the page's blocks; the slots are the plan's forms,
+    # rendered from escaped values (plans.forms).
+    return SafeString(_ANY_SLOT.sub("", html))  # nosec B703

@@ -104,6 +104,8 @@ def test_answers_are_never_shown_to_another_learner(
 
     page = plan_lessons["people"]
     learner_client.post(exercise_url(page, reflection_id), {"answer": "Geheim antwoord"})
+    # Rendered for the learner first, so the shared lesson body is cached from their page.
+    assert "Geheim antwoord" in learner_client.get(page.url).content.decode()
     other = UserFactory()
     enrollment_create(user=other, course=course)
     client.force_login(other)
