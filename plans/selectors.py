@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from core.caching import cached_content
+from core.sql import CompiledRead
 from courses.models import PILLAR_ORDER, LessonPage
 from courses.outline import course_outline
 from courses.worksheets import PILLAR_LABELS, WORKSHEET_KINDS, WorksheetKind, worksheet_kind
@@ -36,33 +37,38 @@ class Exercise:
 
 
 def lesson_exercises(page) -> list[Exercise]:
-    """The answerable blocks of a lesson's body, in order (no query: the body is loaded)."""
+    """The answerable blocks of a lesson's body, in order (no query: the body is loaded).
+
+    Read from the body's stored JSON: turning every block of the stream into Python values
+    (Wagtail's to_python) cost the lesson page more than the answer forms themselves, and an
+    exercise needs only its type, id and a few plain fields."""
     if not isinstance(page, LessonPage):
         return []
     found = []
-    for block in page.body:
-        if block.block_type == "reflection":
+    for raw in page.body.raw_data:
+        block_type, value = raw.get("type"), raw.get("value") or {}
+        if block_type == "reflection":
             found.append(
                 Exercise(
-                    block_id=block.id,
+                    block_id=raw["id"],
                     block_type="reflection",
-                    key=exercise_key(page.pk, block.id),
-                    required=bool(block.value.get("required")),
-                    question=block.value.get("question") or "",
+                    key=exercise_key(page.pk, raw["id"]),
+                    required=bool(value.get("required")),
+                    question=value.get("question") or "",
                 )
             )
-        elif block.block_type == "worksheet":
-            kind = worksheet_kind(block.value.get("kind") or "")
+        elif block_type == "worksheet":
+            kind = worksheet_kind(value.get("kind") or "")
             if kind is None:
                 continue
             found.append(
                 Exercise(
-                    block_id=block.id,
+                    block_id=raw["id"],
                     block_type="worksheet",
                     key=sheet_key(kind.key),
-                    required=bool(block.value.get("required")),
+                    required=bool(value.get("required")),
                     kind=kind,
-                    title=block.value.get("title") or "",
+                    title=value.get("title") or "",
                 )
             )
     return found
@@ -199,8 +205,22 @@ def time_budget(answers: dict[str, PlanAnswer]) -> TimeBudget:
     )
 
 
+_ANSWER_FIELDS = [f.attname for f in PlanAnswer._meta.concrete_fields]
+# Every lesson page with an exercise asks: compiled once per process (core.sql).
+_ANSWERS_READ = CompiledRead(
+    lambda user_id, course_id: PlanAnswer.objects.filter(
+        user_id=user_id, course_id=course_id
+    ).values_list(*_ANSWER_FIELDS),
+    "user_id",
+    "course_id",
+)
+
+
 def answers_for(*, user, course) -> dict[str, PlanAnswer]:
-    return {a.key: a for a in PlanAnswer.objects.filter(user=user, course=course)}
+    """All of the learner's answers in the course, by key (a few dozen rows at most)."""
+    rows = _ANSWERS_READ.rows(user_id=user.pk, course_id=course.pk)
+    answers = (PlanAnswer.from_db("default", _ANSWER_FIELDS, row) for row in rows)
+    return {answer.key: answer for answer in answers}
 
 
 def build_plan(

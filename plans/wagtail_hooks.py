@@ -39,12 +39,7 @@ def lesson_answer_forms(*, page, request, context: dict) -> None:
     exercises = lesson_exercises(page)
     if not exercises:
         return
-    answers = {
-        a.key: a
-        for a in PlanAnswer.objects.filter(
-            user=request.user, course=course, key__in=[e.key for e in exercises]
-        )
-    }
+    answers = answers_for(user=request.user, course=course)
     refused = (
         request.session.pop(FLASH_SESSION_KEY, None)
         if FLASH_SESSION_KEY in request.session
