@@ -172,13 +172,14 @@ def step_record_done(*, enrollment: Enrollment, page) -> bool:
             .values_list("completed_at", flat=True)
             .first()
         )
-        try:
-            with transaction.atomic():
-                _progress, created = StepProgress.objects.get_or_create(
-                    enrollment=enrollment, page_id=page.pk
-                )
-        except IntegrityError:  # a double click racing itself
-            created = False
+        # Under that lock nobody else records a step of this enrolment, so "is it there?"
+        # then "add it" cannot race (a double click waits for the lock above). The insert
+        # still ignores a conflict rather than trusting that: no savepoints needed.
+        created = not StepProgress.objects.filter(enrollment=enrollment, page_id=page.pk).exists()
+        if created:
+            StepProgress.objects.bulk_create(
+                [StepProgress(enrollment=enrollment, page_id=page.pk)], ignore_conflicts=True
+            )
         enrollment.completed_at = completed_at
         if completed_at is None:
             enrollment_evaluate_completion(enrollment=enrollment)

@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import Page
 
 from courses.models import CoursePage, course_of
 from courses.outline import course_outline
+from courses.routing import live_page
 
 from . import services
 from .access import is_step, locked_modules, may_record_progress
@@ -70,11 +70,8 @@ def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
 
 
 def _step_or_404(page_id: int):
-    page = Page.objects.live().filter(pk=page_id).first()
-    if page is None:
-        raise Http404
-    page = page.specific
-    if not is_step(page):
+    page = live_page(page_id)  # cached between publishes
+    if page is None or not is_step(page):
         raise Http404
     course = course_of(page)
     if course is None:
@@ -118,9 +115,8 @@ def _progress_payload(page, course, enrollment, done: bool) -> dict:
 
 def _step_action(request: HttpRequest, page_id: int, *, done: bool) -> HttpResponse:
     page, course = _step_or_404(page_id)
-    lesson_url = page.get_url(request=request)
     if request.method != "POST":
-        return redirect(lesson_url)
+        return redirect(page.get_url(request=request))
     state = learner_state(user=request.user, course=course)
     if not may_record_progress(course=course, state=state):
         message = _("Enrol in the course to keep track of your progress.")
@@ -148,7 +144,7 @@ def _step_action(request: HttpRequest, page_id: int, *, done: bool) -> HttpRespo
         if _wants_json(request):
             return JsonResponse({"error": " ".join(error.messages)}, status=400)
         messages.error(request, " ".join(error.messages))
-        return redirect(lesson_url)
+        return redirect(page.get_url(request=request))
     completed_now = not was_completed and enrollment.completed_at is not None
     congratulations = _("Congratulations: you completed the course!")
     completed_url = reverse(COMPLETED_URL_NAME, args=[course.pk]) if completed_now else ""
@@ -160,7 +156,7 @@ def _step_action(request: HttpRequest, page_id: int, *, done: bool) -> HttpRespo
     if completed_now:  # the moment itself: the course-completed page with the certificate
         messages.success(request, congratulations)
         return redirect(completed_url)
-    return redirect(f"{lesson_url}#lesson-progress")
+    return redirect(f"{page.get_url(request=request)}#lesson-progress")
 
 
 @login_required
