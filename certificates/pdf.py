@@ -9,16 +9,21 @@ gives the same document: `certificate_pdf` caches it under that pair (core.cachi
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
-import segno
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from core import caching, mail
 
 from .models import Certificate
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+# fpdf2 (with fontTools) and segno are imported when a PDF is first drawn, not when a web
+# worker starts: together about 40 MiB that most workers never need.
 
 BRAND = (11, 79, 108)  # --brand in static/css/site.css
 INK = (31, 41, 51)
@@ -57,6 +62,8 @@ def verification_url(certificate: Certificate) -> str:
 
 
 def _qr(pdf: FPDF, url: str, *, x: float, y: float, size: float) -> None:
+    import segno
+
     qr = segno.make(url, error="m")
     matrix = list(qr.matrix_iter(border=0))
     cell = size / len(matrix)
@@ -70,6 +77,8 @@ def _qr(pdf: FPDF, url: str, *, x: float, y: float, size: float) -> None:
 def render(certificate: Certificate, *, compress: bool = True) -> bytes:
     """The PDF's bytes. `compress=False` leaves the text readable in the file (tests)."""
     with translation.override(certificate.language):
+        from fpdf import FPDF
+
         pdf = FPDF(orientation="landscape", unit="mm", format="A4")
         pdf.set_compression(compress)
         pdf.set_auto_page_break(False)

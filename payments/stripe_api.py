@@ -13,10 +13,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import stripe
 from django.conf import settings
+
+if TYPE_CHECKING:
+    import stripe
+
+
+def _stripe():
+    """The Stripe SDK, imported on the first payment call: it is about 20 MiB, and a web
+    worker that never sells anything (most of them, most of the time) need not carry it."""
+    import stripe
+
+    return stripe
+
 
 # Stripe's own default; a webhook signed longer ago than this is refused as a possible replay.
 WEBHOOK_TOLERANCE_SECONDS = 300
@@ -55,7 +66,7 @@ def client() -> stripe.StripeClient:
     if not settings.STRIPE_SECRET_KEY:
         raise PaymentsNotConfigured("STRIPE_SECRET_KEY is not set")
     base_addresses = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
-    return stripe.StripeClient(
+    return _stripe().StripeClient(
         settings.STRIPE_SECRET_KEY,
         base_addresses=base_addresses,
         max_network_retries=NETWORK_RETRIES,
@@ -115,7 +126,7 @@ def checkout_session_create(
         session = client().v1.checkout.sessions.create(
             params=params, options={"idempotency_key": f"checkout-{reference}"}
         )
-    except stripe.StripeError as exc:
+    except _stripe().StripeError as exc:
         raise PaymentProviderError(str(exc)) from exc
     return CheckoutSession(id=session.id, url=session.url)
 
@@ -128,7 +139,7 @@ def checkout_sessions_completed_since(since: datetime) -> Iterator[dict[str, Any
         )
         for session in page.auto_paging_iter():
             yield session.to_dict()
-    except stripe.StripeError as exc:
+    except _stripe().StripeError as exc:
         raise PaymentProviderError(str(exc)) from exc
 
 
@@ -141,11 +152,11 @@ def webhook_event(*, payload: bytes, signature: str | None) -> dict[str, Any]:
     if not secret:
         raise PaymentsNotConfigured("STRIPE_WEBHOOK_SECRET is not set")
     try:
-        stripe.WebhookSignature.verify_header(
+        _stripe().WebhookSignature.verify_header(
             payload, signature, secret, tolerance=WEBHOOK_TOLERANCE_SECONDS
         )
         event = json.loads(payload)
-    except stripe.SignatureVerificationError as exc:
+    except _stripe().SignatureVerificationError as exc:
         raise InvalidWebhook(_short_reason(str(exc))) from exc
     except ValueError as exc:  # not UTF-8 or not JSON
         raise InvalidWebhook("body is not a JSON event") from exc

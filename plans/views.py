@@ -19,7 +19,7 @@ from courses.models import CoursePage, LessonPage, course_of
 from courses.worksheets import worksheet_kind
 from enrollments.selectors import learner_state
 
-from . import pdf, services
+from . import services
 from .forms import FLASH_SESSION_KEY, sheet_form
 from .models import sheet_key
 from .selectors import answers_for, build_plan, lesson_exercises, plan_state_text
@@ -212,6 +212,8 @@ def plan_pdf(request: HttpRequest, course_slug: str) -> HttpResponse:
     course, plan = _plan_context(request, course_slug)
     if plan is None:
         return _not_enrolled(request, course)
+    from . import pdf  # fpdf2 loads on the first PDF, not with every web worker
+
     content = pdf.plan_pdf(
         plan=plan, learner_name=pdf.learner_name(request.user), today=timezone.localdate()
     )
