@@ -104,7 +104,12 @@ UNREADABLE = (
 
 
 def get(key: str, default: Any = None) -> Any:
-    """`cache.get`, with an unreadable entry treated as a miss (and removed)."""
+    """`cache.get`, with an unreadable entry treated as a miss (and removed); an entry that
+    `prefetch_content` brought along for this request is not read again."""
+    values = _request_values()
+    if values is not None and key in values:
+        found = values.pop(key)
+        return default if found is _MISSING else found
     try:
         return cache.get(key, default)
     except UNREADABLE:
@@ -222,16 +227,56 @@ def content_key(kind: str, *parts: object, per_language: bool = False) -> str:
     return ":".join([*head, *(str(part) for part in parts)])
 
 
+_VALUES = "values"  # in the request's memo: content entries this request has read
+_MISSING = object()
+
+
+def _request_values() -> dict[str, Any] | None:
+    memo = _request_generations.get()
+    return None if memo is None else memo.setdefault(_VALUES, {})
+
+
+def prefetch_content(*entries: tuple, also: list[str] = ()) -> None:
+    """Read these content entries (each `(kind, *parts)`, as `cached_content` names them) and
+    the keys in `also` in one round trip, for the request's later reads: a lesson page needs
+    its outline, the outline's HTML, its body and the user's permissions, which would
+    otherwise be a round trip each."""
+    values = _request_values()
+    if values is None:
+        return
+    keys = [content_key(kind, *parts, per_language=True) for kind, *parts in entries]
+    keys += list(also)
+    keys = [key for key in keys if key not in values]
+    if not keys:
+        return
+    try:
+        found = cache.get_many(keys)
+    except UNREADABLE:  # one unreadable entry: let each read find (and drop) it on its own
+        return
+    for key in keys:
+        values[key] = found.get(key, _MISSING)
+
+
 def cached_content(
     kind: str, *parts: object, build: Callable[[], T], timeout: int = Timeouts.OUTLINE
 ) -> T:
     """`build()`'s result for these parts, the current language and content generation, from
-    the cache when there (anything rendered from a course's pages is keyed so)."""
+    the cache when there (anything rendered from a course's pages is keyed so).
+
+    Within a request an entry is read once (a second call gets the same object: entries are
+    read-only values) or not at all when `prefetch_content` brought it along."""
     key = content_key(kind, *parts, per_language=True)
-    value = get(key)
+    values = _request_values()
+    value = values.get(key) if values is not None else None
+    if value is None:
+        value = get(key)
+    elif value is _MISSING:
+        value = None
     if value is None:
         value = build()
         store(key, value, timeout)
+    if values is not None:
+        values[key] = value
     return value
 
 

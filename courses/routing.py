@@ -52,8 +52,10 @@ def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, 
     key = _route_key(request, path)
     entry = caching.get(key)
     if entry is not None:
-        site, page, args, kwargs, restricted = entry
+        site, page, args, kwargs, restricted, root_paths = entry
         request._wagtail_site = site
+        # Wagtail asks for these on every page URL it builds (a cache read of its own).
+        request._wagtail_cached_site_root_paths = root_paths
         route = RouteResult(page, args=args, kwargs=kwargs)
         request._wagtail_route_for_request = route
         return route, restricted
@@ -63,7 +65,8 @@ def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, 
     page, args, kwargs = route
     restricted = page.get_view_restrictions().exists()
     site = Site.find_for_request(request)
-    entry = (site, _cacheable(page), tuple(args), dict(kwargs), restricted)
+    root_paths = Site.get_site_root_paths()  # sites are content: a change makes this stale
+    entry = (site, _cacheable(page), tuple(args), dict(kwargs), restricted, root_paths)
     caching.store(key, entry, caching.Timeouts.ROUTE)
     return route, restricted
 
@@ -74,6 +77,17 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404
     page, args, kwargs = route
     request.page_view_restricted = restricted  # read by the anonymous page cache
+    course = page.__dict__.get("course")  # filled in by the cached route
+    if course is not None:
+        # What a page in a course reads from the cache anyway, in one round trip: its
+        # outline, the outline's HTML, its body, and the visitor's permissions.
+        user = request.user
+        caching.prefetch_content(
+            ("outline", course.pk),
+            ("outline-html", course.pk),
+            ("lesson-body", page.pk),
+            also=[caching.permissions_key(user)] if user.is_authenticated else [],
+        )
 
     def serve_chain(page, request, args, kwargs):
         return page.serve(request, *args, **kwargs)
