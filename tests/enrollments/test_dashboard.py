@@ -77,3 +77,14 @@ def test_an_unconfirmed_waitlist_place_is_not_offered(client, learner, course):
     SubscriberFactory(course=course, email=learner.email, confirmed_at=None)
     client.force_login(learner)
     assert "data-offer" not in client.get("/learn/").content.decode()
+
+
+def test_the_account_links_follow_the_interface_language(client, learner):
+    """The links are kept per process: the language must be part of what they are kept by."""
+    client.force_login(learner)
+    for path, link in (
+        ("/learn/", 'href="/accounts/delete/"'),
+        ("/en/learn/", 'href="/en/accounts/delete/"'),
+        ("/learn/", 'href="/accounts/delete/"'),
+    ):
+        assert link in client.get(path).content.decode()
