@@ -223,7 +223,6 @@ def answers_for(*, user, course) -> dict[str, PlanAnswer]:
     return {answer.key: answer for answer in answers}
 
 
-_ANSWER_FIELDS = [f.attname for f in PlanAnswer._meta.concrete_fields]
 # Every answer of one learner, in all their courses (the dashboard shows each course's plan):
 # compiled once per process (core.sql).
 _LEARNER_ANSWERS_READ = CompiledRead(
