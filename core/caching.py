@@ -280,6 +280,32 @@ def cached_content(
     return value
 
 
+def cached_content_many(
+    kind: str,
+    ids: list[int],
+    *,
+    build: Callable[[list[int]], dict[int, T]],
+    timeout: int = Timeouts.OUTLINE,
+) -> dict[int, T]:
+    """One value per id under the content generation, the same in every language (pages
+    themselves, for instance), read in one round trip; the missing ones are built together by
+    `build(missing ids)` and stored. An id `build` does not return is left out."""
+    keys = {content_key(kind, ident): ident for ident in ids}
+    try:
+        found = cache.get_many(list(keys))
+    except UNREADABLE:
+        logger.warning("cache entries %s could not be read; treated as misses", kind, exc_info=True)
+        cache.delete_many(list(keys))
+        found = {}
+    result = {keys[key]: value for key, value in found.items()}
+    missing = [ident for ident in ids if ident not in result]
+    if missing:
+        built = build(missing)
+        cache.set_many({content_key(kind, ident): value for ident, value in built.items()}, timeout)
+        result.update(built)
+    return result
+
+
 def invalidate_content() -> None:
     invalidate(CONTENT)
 

@@ -8,7 +8,8 @@ values, and afterwards runs the SQL with the real ones. Rows still go through Dj
 converters for the selected fields (dates on SQLite, for instance), the query goes through
 Django's cursor (so it is counted, logged and wrapped like any other), and a queryset whose
 placeholders do not appear exactly once among the SQL parameters is refused at compile time
-instead of being run with the wrong values.
+instead of being run with the wrong values. A placeholder is a number no real row uses; a text
+column's lookup receives it as a string (an e-mail address, say), which names its slot too.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ class CompiledRead:
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         slots: list = []
+        # A text column's lookup turns the number into a string: both forms name the slot.
         by_value = {value: name for name, value in placeholders.items()}
+        by_value.update({str(value): name for name, value in placeholders.items()})
         for param in params:
             slots.append(("name", by_value[param]) if param in by_value else ("value", param))
         used = sorted(name for kind, name in slots if kind == "name")

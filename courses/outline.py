@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from wagtail.models import Page
 
 from core import caching
+
+if TYPE_CHECKING:
+    from .models import CoursePage
 
 
 @dataclass(frozen=True)
@@ -162,3 +166,15 @@ def _build(course) -> CourseOutline:
 
 def course_outline(course) -> CourseOutline:
     return caching.cached_content("outline", course.pk, build=lambda: _build(course))
+
+
+def course_pages(ids: list[int]) -> dict[int, CoursePage]:
+    """The course pages with these ids (live or not), kept like the outline until the next
+    publish: a learner's dashboard shows their courses without a page query. Each call gets
+    its own copies (the cache unpickles), so a caller may not change what another reads."""
+    from .models import CoursePage
+
+    def build(missing: list[int]) -> dict[int, CoursePage]:
+        return {course.pk: course for course in CoursePage.objects.filter(pk__in=missing)}
+
+    return caching.cached_content_many("course_page", ids, build=build)

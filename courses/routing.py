@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
@@ -69,6 +70,22 @@ def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, 
     entry = (site, _cacheable(page), tuple(args), dict(kwargs), restricted, root_paths)
     caching.store(key, entry, caching.Timeouts.ROUTE)
     return route, restricted
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    """`Site.find_for_request`, with its answer kept per host name and port until the next
+    change to sites (or publish): pages outside Wagtail's serving (the learner's dashboard)
+    that link to pages (`{% pageurl %}`) then cost no site query."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail's own lookup
+    key = caching.content_key("site", hostname, request.get_port())
+    entry = caching.get(key)
+    if entry is None:
+        entry = (Site.find_for_request(request),)  # a tuple, so "no site" is kept too
+        caching.store(key, entry, caching.Timeouts.ROUTE)
+    request._wagtail_site = entry[0]
+    return entry[0]
 
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:

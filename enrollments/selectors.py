@@ -12,11 +12,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 
 from core.sql import CompiledRead
 from courses.models import PILLAR_ORDER, CoursePage, Pillar
-from courses.outline import CourseOutline, OutlineItem, OutlineModule, course_outline
+from courses.outline import (
+    CourseOutline,
+    OutlineItem,
+    OutlineModule,
+    course_outline,
+    course_pages,
+)
 
 from .models import Enrollment, StepProgress
 
@@ -277,24 +283,40 @@ class DashboardCourse:
     last_step: OutlineItem | None
 
 
+# The dashboard's one query: every enrolment of the user, each with its finished steps (one
+# row per step, or one with none), compiled once per process (core.sql).
+_DASHBOARD_READ = CompiledRead(
+    lambda user_id: (
+        Enrollment.objects.filter(user_id=user_id)
+        .order_by("-status", "-created_at")
+        .values_list(*_ENROLLMENT_FIELDS, "progress__page_id")
+    ),
+    "user_id",
+)
+
+
 def dashboard_courses(*, user) -> list[DashboardCourse]:
-    """Every course the user is or was enrolled in, with progress: two queries in all
-    (enrolments with their courses, and every finished step), plus the outlines from cache."""
+    """Every course the user is or was enrolled in, with progress: one query in all (the
+    enrolments with their finished steps); the courses and their outlines come from the cache
+    (`courses.outline`), kept until the next publish."""
     from .access import locked_modules
 
-    enrollments = (
-        Enrollment.objects.filter(user=user)
-        .select_related("course")
-        .prefetch_related(
-            Prefetch("progress", queryset=StepProgress.objects.only("enrollment_id", "page_id"))
-        )
-        .order_by("-status", "-created_at")  # "revoked" sorts after "active"
-    )
+    by_enrollment: dict[int, tuple[Enrollment, set[int]]] = {}
+    for row in _DASHBOARD_READ.rows(user_id=user.pk):
+        entry = by_enrollment.get(row[0])
+        if entry is None:
+            enrollment = Enrollment.from_db("default", _ENROLLMENT_FIELDS, row[:-1])
+            entry = by_enrollment[row[0]] = (enrollment, set())
+        if row[-1] is not None:
+            entry[1].add(row[-1])
+    courses = course_pages(list({e.course_id for e, _done in by_enrollment.values()}))
     result = []
-    for enrollment in enrollments:
-        course = enrollment.course
+    for enrollment, done_ids in by_enrollment.values():
+        course = courses.get(enrollment.course_id)
+        if course is None:  # deleted since the query ran
+            continue
+        Enrollment.course.field.set_cached_value(enrollment, course)
         outline = course_outline(course)
-        done_ids = {p.page_id for p in enrollment.progress.all()}
         progress = learner_progress(
             outline=outline,
             done_ids=done_ids,

@@ -16,7 +16,7 @@ from wagtail import hooks
 
 from courses.models import CoursePage, course_of
 from courses.outline import course_outline
-from courses.routing import live_page
+from courses.routing import live_page, site_for_request
 
 from . import services
 from .access import is_step, locked_modules, may_record_progress
@@ -26,8 +26,9 @@ from .selectors import dashboard_courses, learner_progress, learner_state
 COMPLETED_URL_NAME = "certificates:completed"
 
 #: Wagtail hook through which apps above this one offer a learner courses on the dashboard
-#: ("you were on the waitlist: enrol now"): `fn(user=)` returns launched CoursePages the user
-#: is not enrolled in.
+#: ("you were on the waitlist: enrol now"): `fn(user=, enrolled=)` returns launched CoursePages
+#: the user is not enrolled in; `enrolled` holds the ids of the courses they are (actively)
+#: enrolled in, so a hook can skip its page query when it has nothing else to offer.
 DASHBOARD_OFFERS_HOOK = "learner_dashboard_offers"
 #: Wagtail hook through which apps above this one add a line to each enrolled course on the
 #: dashboard (the plan's state): `fn(request=, courses=)` gets the dashboard's entries and
@@ -38,11 +39,11 @@ DASHBOARD_COURSE_EXTRAS_HOOK = "learner_dashboard_course_extras"
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     courses = dashboard_courses(user=request.user)
-    enrolled = {entry.course.pk for entry in courses if entry.enrollment.is_active}
+    enrolled = frozenset(entry.course.pk for entry in courses if entry.enrollment.is_active)
     offers = {
         course.pk: course
         for fn in hooks.get_hooks(DASHBOARD_OFFERS_HOOK)
-        for course in fn(user=request.user)
+        for course in fn(user=request.user, enrolled=enrolled)
         if course.pk not in enrolled
     }
     extras: dict[int, list[str]] = {}
@@ -50,6 +51,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         for course_id, html in (fn(request=request, courses=courses) or {}).items():
             extras.setdefault(course_id, []).append(html)
     context = {"courses": courses, "offers": list(offers.values()), "course_extras": extras}
+    site_for_request(request)  # the links to the courses ({% pageurl %}) need the site
     return render(request, "enrollments/dashboard.html", context)
 
 

@@ -223,6 +223,23 @@ def answers_for(*, user, course) -> dict[str, PlanAnswer]:
     return {answer.key: answer for answer in answers}
 
 
+# Every answer of one learner, in all their courses (the dashboard shows each course's plan):
+# compiled once per process (core.sql).
+_LEARNER_ANSWERS_READ = CompiledRead(
+    lambda user_id: PlanAnswer.objects.filter(user_id=user_id).values_list(*_ANSWER_FIELDS),
+    "user_id",
+)
+
+
+def answers_by_course(*, user) -> dict[int, dict[str, PlanAnswer]]:
+    """The user's answers in every course, by course id and key, in one query."""
+    by_course: dict[int, dict[str, PlanAnswer]] = {}
+    for row in _LEARNER_ANSWERS_READ.rows(user_id=user.pk):
+        answer = PlanAnswer.from_db("default", _ANSWER_FIELDS, row)
+        by_course.setdefault(answer.course_id, {})[answer.key] = answer
+    return by_course
+
+
 def build_plan(
     *, course, answers: dict[str, PlanAnswer], sources: CourseSources | None = None
 ) -> Plan:

@@ -21,7 +21,14 @@ from enrollments.views import DASHBOARD_COURSE_EXTRAS_HOOK
 from . import admin_views  # noqa: F401  (registers the instructors' overview)
 from .forms import FLASH_SESSION_KEY, sheet_form
 from .models import PlanAnswer
-from .selectors import answers_for, build_plan, is_answered, lesson_exercises, plan_state_text
+from .selectors import (
+    answers_by_course,
+    answers_for,
+    build_plan,
+    is_answered,
+    lesson_exercises,
+    plan_state_text,
+)
 from .services import EXERCISE_MAX
 from .views import plan_url, sheet_action
 
@@ -124,16 +131,13 @@ def dashboard_plan_state(*, request, courses) -> dict[int, str]:
     active = [entry.course for entry in courses if entry.enrollment.is_active]
     if not active:
         return {}
-    by_course: dict[int, dict] = {course.pk: {} for course in active}
-    for answer in PlanAnswer.objects.filter(user=request.user, course__in=active):
-        by_course[answer.course_id][answer.key] = answer
+    by_course = answers_by_course(user=request.user)
     extras = {}
     for course in active:
-        plan = build_plan(course=course, answers=by_course[course.pk])
+        plan = build_plan(course=course, answers=by_course.get(course.pk, {}))
+        # No request: the line needs none of the context processors' values.
         extras[course.pk] = render_to_string(
-            "plans/includes/dashboard_state.html",
-            {"plan": plan, "url": plan_url(course)},
-            request=request,
+            "plans/includes/dashboard_state.html", {"plan": plan, "url": plan_url(course)}
         )
     return extras
 

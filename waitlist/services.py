@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Collection
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core import caching
+from core.sql import CompiledRead
 from courses.models import CoursePage
 from delivery.services import (
     TemporaryDeliveryError,
@@ -225,14 +227,28 @@ def announcement_send_test(*, announcement: Announcement, to: str, name: str, la
     announcement_message(announcement, to=to, name=name, language=language).send()
 
 
-def waitlisted_courses_open_for(*, user) -> list[CoursePage]:
+# The courses an address confirmed a place on, read on every dashboard view: compiled once
+# per process (core.sql), so a learner with no open place costs one cheap query.
+_CONFIRMED_COURSES_READ = CompiledRead(
+    lambda email: (
+        Subscriber.objects.filter(email_normalised=email, confirmed_at__isnull=False)
+        .order_by()
+        .values_list("course_id")
+    ),
+    "email",
+)
+
+
+def waitlisted_courses_open_for(*, user, exclude: Collection[int] = ()) -> list[CoursePage]:
     """Launched courses whose waitlist `user`'s address confirmed a place on: the learner
-    is offered them at once (dashboard), without hunting for the course."""
+    is offered them at once (dashboard), without hunting for the course. Courses in
+    `exclude` (those the learner is already enrolled in) are left out."""
     if not user.is_authenticated or not user.email:
         return []
-    course_ids = Subscriber.objects.filter(
-        email_normalised=normalise_email(user.email), confirmed_at__isnull=False
-    ).values_list("course_id", flat=True)
+    rows = _CONFIRMED_COURSES_READ.rows(email=normalise_email(user.email))
+    course_ids = {row[0] for row in rows} - set(exclude)
+    if not course_ids:
+        return []
     courses = CoursePage.objects.live().filter(pk__in=course_ids).order_by("title")
     return [course for course in courses if course.is_launched()]
 

@@ -226,10 +226,10 @@ class WaitlistSummaryItem(SummaryItem):
 
 
 @hooks.register(DASHBOARD_OFFERS_HOOK)
-def waitlisted_courses(*, user):
+def waitlisted_courses(*, user, enrolled=frozenset()):
     """From waitlist to learner: courses this learner's address confirmed a place on, now
     open, offered on their dashboard (enrol or buy there)."""
-    return services.waitlisted_courses_open_for(user=user)
+    return services.waitlisted_courses_open_for(user=user, exclude=enrolled)
 
 
 @hooks.register("construct_homepage_summary_items")

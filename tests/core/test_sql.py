@@ -57,3 +57,18 @@ def test_a_queryset_that_uses_a_value_twice_is_refused():
     )
     with pytest.raises(ValueError, match="must be a plain parameter once"):
         read.rows(user_id=1)
+
+
+def test_a_text_column_takes_its_value_as_a_placeholder_too(course):
+    from tests.factories.waitlist import SubscriberFactory
+    from waitlist.models import Subscriber
+
+    read = CompiledRead(
+        lambda email: (
+            Subscriber.objects.filter(email_normalised=email).order_by().values_list("course_id")
+        ),
+        "email",
+    )
+    SubscriberFactory(course=course, email="anna@example.com")
+    assert read.rows(email="anna@example.com") == [(course.pk,)]
+    assert read.rows(email="bram@example.com") == []
