@@ -72,19 +72,38 @@ def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, 
     return route, restricted
 
 
+def _site_key(request: HttpRequest) -> str:
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail's own lookup
+    return caching.content_key("site", hostname, request.get_port())
+
+
+def prefetch_site(request: HttpRequest) -> None:
+    """Have the site (see `site_for_request`) and the user's permissions read in one round trip
+    by a view that will need both (the dashboard's links and its menu)."""
+    user = request.user
+    caching.prefetch_content(
+        also=[
+            _site_key(request),
+            *([caching.permissions_key(user)] if user.is_authenticated else []),
+        ]
+    )
+
+
 def site_for_request(request: HttpRequest) -> Site | None:
     """`Site.find_for_request`, with its answer kept per host name and port until the next
     change to sites (or publish): pages outside Wagtail's serving (the learner's dashboard)
-    that link to pages (`{% pageurl %}`) then cost no site query."""
+    that link to pages (`{% pageurl %}`) then cost no site query, nor a read of Wagtail's
+    site root paths (kept with it)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail's own lookup
-    key = caching.content_key("site", hostname, request.get_port())
+    key = _site_key(request)
     entry = caching.get(key)
     if entry is None:
-        entry = (Site.find_for_request(request),)  # a tuple, so "no site" is kept too
+        # A tuple, so that "no site" is kept too.
+        entry = (Site.find_for_request(request), Site.get_site_root_paths())
         caching.store(key, entry, caching.Timeouts.ROUTE)
     request._wagtail_site = entry[0]
+    request._wagtail_cached_site_root_paths = entry[1]
     return entry[0]
 
 

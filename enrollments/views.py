@@ -16,7 +16,7 @@ from wagtail import hooks
 
 from courses.models import CoursePage, course_of
 from courses.outline import course_outline
-from courses.routing import live_page, site_for_request
+from courses.routing import live_page, prefetch_site, site_for_request
 
 from . import services
 from .access import is_step, locked_modules, may_record_progress
@@ -38,6 +38,7 @@ DASHBOARD_COURSE_EXTRAS_HOOK = "learner_dashboard_course_extras"
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    prefetch_site(request)
     courses = dashboard_courses(user=request.user)
     enrolled = frozenset(entry.course.pk for entry in courses if entry.enrollment.is_active)
     offers = {
