@@ -35,6 +35,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -665,7 +666,9 @@ class Deployment:
 
     def session_cookie(self, email: str) -> str:
         """A logged-in session for `email`, made directly in the session store (no log-in
-        form, so no rate limit or password hashing is measured). Returns a Cookie header."""
+        form, so no rate limit or password hashing is measured). Returns a Cookie header,
+        with the CSRF cookie a browser holds after its first page with a form (without it,
+        every page with a form would make and set a new one, which no browser asks for)."""
         key = self.script(
             f"""
 from importlib import import_module
@@ -680,7 +683,8 @@ store.save()
 print(store.session_key)
 """
         ).strip()
-        return f"sessionid={key}"
+        csrf = secrets.token_hex(16)  # 32 characters from Django's allowed set
+        return f"sessionid={key}; csrftoken={csrf}"
 
     def query_counts(self, paths: dict[str, str], *, email: str | None = None) -> dict[str, int]:
         """SQL queries per request, by label, for one visitor (logged in as `email`, or
