@@ -50,8 +50,7 @@ from __future__ import annotations
 import logging
 import secrets
 import smtplib
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -244,8 +243,10 @@ class _Sender:
                         self.deferred.add(row.pk)
                 if done is not None:
                     marks.submit(done=done, take=None, token=self.token).result()
-        finally:
-            marks.close()
+        except BaseException:
+            marks.close(failed=True)
+            raise
+        marks.close()
 
     def build(self, row: DeliveryRow):
         """This row's mail, or (None, outcome) when it is not to be sent."""
@@ -296,7 +297,7 @@ class _Sender:
 
 
 class _Done:
-    """A finished result, for the statements run in the sender's own thread."""
+    """A finished result, for the statements run on the sender's own connection."""
 
     def __init__(self, value) -> None:
         self.value = value
@@ -305,36 +306,80 @@ class _Done:
         return self.value
 
 
+class _Pending:
+    """A statement sent in pipeline mode whose result, and commit, are still to come."""
+
+    def __init__(self, statements: _Statements, take: DeliveryRow | None) -> None:
+        self.statements = statements
+        self.take = take
+
+    def result(self) -> bool:
+        with db_connection.wrap_database_errors:
+            # Sync: the server commits the statement and answers; only then may the mail go.
+            self.statements.pipeline.sync()
+            returned = {pk for (pk,) in self.statements.cursor.fetchall()}
+        return self.take is not None and self.take.pk in returned
+
+
 class _Statements:
-    """Runs the per-mail statement ("mark one, take the next"). On PostgreSQL outside a
-    transaction it runs in a thread of its own, on a connection of its own, so its round
-    trip and commit overlap with building the next mail; the sender still waits for it before
-    that mail goes out, so the duplicate bound is unchanged. Elsewhere (SQLite, a test's
-    transaction) it runs in the sender's thread."""
+    """Runs the per-mail statement ("mark one, take the next").
+
+    On PostgreSQL outside a transaction it goes over a connection of its own in pipeline
+    mode: `submit` sends the statement before the next mail is built and `result` collects
+    its answer and commit after, so the server's work overlaps with building the mail in the
+    same thread (a marker thread did this before, but paid more in handing work between the
+    threads than it hid). The sender still waits for `result` before that mail goes out, so
+    the duplicate bound is unchanged. Elsewhere (SQLite, a test's transaction) the statement
+    runs on the sender's connection and `submit` waits for it."""
 
     def __init__(self, sql: _RowSql) -> None:
         self.sql = sql
-        self.threaded = db_connection.vendor == "postgresql" and not db_connection.in_atomic_block
-        self.pool = ThreadPoolExecutor(max_workers=1) if self.threaded else None
-        self.prepared = False
+        self.own = None
+        if db_connection.vendor == "postgresql" and not db_connection.in_atomic_block:
+            # Only on PostgreSQL: the SQLite demo need not have psycopg. Pipeline mode needs
+            # libpq 14 or later (the binary wheels bring their own).
+            from psycopg import Cursor, Pipeline
 
-    def submit(self, **kwargs):
-        if self.pool is None:
-            return _Done(self.sql.mark_and_take(**kwargs))
-        return self.pool.submit(self._run, kwargs)
+            if not Pipeline.is_supported():
+                return
 
-    def _run(self, kwargs) -> bool:
-        if not self.prepared:  # this thread's connection: commits that do not wait for disk
-            with db_connection.cursor() as cursor:
+            # A copy of the sender's connection: same settings, same adapters; a query the
+            # channel runs while a mail is built must not land in this pipeline.
+            self.own = db_connection.copy()
+            self.own.ensure_connection()
+            raw = self.own.connection
+            with self.own.cursor() as cursor:  # commits that do not wait for disk
                 cursor.execute("SET synchronous_commit TO off")
-            self.prepared = True
-        return self.sql.mark_and_take(**kwargs)
+            # Server-side binding, so psycopg can prepare it (see _RowSql).
+            self.cursor = Cursor(raw)
+            self.exit = ExitStack()
+            self.pipeline = self.exit.enter_context(raw.pipeline())
 
-    def close(self) -> None:
-        if self.pool is not None:
-            # Looked up inside the thread: its own connection, not the sender's.
-            self.pool.submit(lambda: db_connection.close()).result()
-            self.pool.shutdown(wait=True)
+    def submit(self, *, done, take, token, lease=None):
+        if self.own is None:
+            return _Done(self.sql.mark_and_take(done=done, take=take, token=token, lease=lease))
+        if done is None and take is None:
+            return _Done(False)
+        statement = self.sql.statement(done=done, take=take, token=token, lease=lease)
+        with db_connection.wrap_database_errors:
+            self.cursor.execute(*statement)
+        return _Pending(self, take)
+
+    def close(self, *, failed: bool = False) -> None:
+        """Leave pipeline mode (committing a statement still in it: a mark is true whenever
+        it was sent) and close the connection. After a failure, an error here is only logged,
+        so that it does not hide the one that stopped the send."""
+        if self.own is None:
+            return
+        try:
+            with db_connection.wrap_database_errors:
+                self.exit.close()
+        except DatabaseError:
+            if not failed:
+                raise
+            logger.warning("leaving the marks' pipeline failed", exc_info=True)
+        finally:
+            self.own.close()
 
 
 def _suppressed(channel: Channel, rows: list[DeliveryRow]) -> set[int]:
@@ -388,7 +433,15 @@ def deliveries_send(
 class _RowSql:
     """The per-mail UPDATE, written as SQL because it runs once per mail: building the ORM's
     UPDATE cost several times what running it did. Columns and values still go through the
-    model's fields, so names are quoted and values converted as the ORM would."""
+    model's fields, so names are quoted and values converted as the ORM would.
+
+    The SQL of each shape (mark and take, mark only, take only; which columns the outcome
+    sets) is built once. On PostgreSQL it runs through a server-side binding cursor on the
+    same connection: the text stays the same from mail to mail, so psycopg prepares it after
+    a few runs (`prepare_threshold`, on by default; a deployment behind a pooler that cannot
+    keep prepared statements sets it to None in OPTIONS) and the server no longer parses and
+    plans it per mail; the values are not formatted into the text on the client either.
+    """
 
     def __init__(self, model: type[DeliveryRow]) -> None:
         self.model = model
@@ -397,12 +450,55 @@ class _RowSql:
         self.table = self.quote(meta.db_table)
         self.pk = self.quote(meta.pk.column)
         self.fields = {f.name: f for f in meta.concrete_fields}
+        self._shapes: dict[tuple, str] = {}
 
     def _column(self, name: str) -> str:
         return self.quote(self.fields[name].column)
 
     def _value(self, name: str, value) -> Any:
         return self.fields[name].get_db_prep_save(value, db_connection)
+
+    def _sql(self, kind: str, names: tuple[str, ...]) -> str:
+        """The statement of one shape; `names`: the columns the outcome sets."""
+        key = (kind, names)
+        sql = self._shapes.get(key)
+        if sql is not None:
+            return sql
+        pk = self.pk
+        taken = (
+            f"({pk} = %s AND {self._column('claim_token')} = %s AND {self._column('status')} = %s)"
+        )
+        if kind == "mark_and_take":
+            # Each column: the done row gets its outcome, the taken row keeps its value,
+            # except the lease, which the taken row gets for one send. Only the done row
+            # moves `updated_at` (the sweeper's sign of progress, set at the same instant):
+            # the taken row changes no indexed column, so PostgreSQL can update it in place
+            # (a HOT update) instead of adding an entry to each of the table's indexes.
+            assignments = []
+            for name in (*names, "claimed_until", "claim_token", "updated_at"):
+                column = self._column(name)
+                otherwise = "%s" if name == "claimed_until" else column
+                assignments.append(f"{column} = CASE WHEN {pk} = %s THEN %s ELSE {otherwise} END")
+            where = f"{pk} = %s OR {taken}"
+        elif kind == "mark":
+            assignments = [
+                f"{self._column(name)} = %s"
+                for name in (*names, "claimed_until", "claim_token", "updated_at")
+            ]
+            where = f"{pk} = %s"
+        else:
+            assignments = [
+                f"{self._column('claimed_until')} = %s",
+                f"{self._column('updated_at')} = %s",
+            ]
+            where = taken
+        # Names come from the model and values go as parameters: nothing here is user input.
+        sql = (
+            f"UPDATE {self.table} SET {', '.join(assignments)} "  # noqa: S608  # nosec B608
+            f"WHERE {where} RETURNING {pk}"
+        )
+        self._shapes[key] = sql
+        return sql
 
     def mark_and_take(
         self,
@@ -417,57 +513,63 @@ class _RowSql:
         once. Returns whether `take` was taken."""
         if done is None and take is None:
             return False
+        returned = _execute(*self.statement(done=done, take=take, token=token, lease=lease))
+        return take is not None and take.pk in returned
+
+    def statement(
+        self,
+        *,
+        done: tuple[DeliveryRow, dict[str, Any]] | None,
+        take: DeliveryRow | None,
+        token: int,
+        lease: timedelta | None = None,
+    ) -> tuple[str, list[Any]]:
+        """The SQL and parameters of `mark_and_take` (one of `done` and `take` given)."""
         now = timezone.now()
         params: list[Any] = []
-        assignments: list[str] = []
-        where: list[str] = []
+        if done is not None:
+            row, values = done
+            names = tuple(values)
+            marks = [
+                *(self._value(name, value) for name, value in values.items()),
+                None,  # claimed_until
+                None,  # claim_token
+                self._value("updated_at", now),
+            ]
+        taken = [take.pk, token, Status.PENDING] if take is not None else []
         if done is not None and take is not None:
-            row, values = done
-            values = {**values, "claimed_until": None, "claim_token": None}
-            for name, value in values.items():
-                column = self._column(name)
-                if name == "claimed_until":  # the taken row's lease covers one send
-                    otherwise = "%s"
-                    extra = [self._value(name, now + lease)]
-                else:
-                    otherwise, extra = column, []
-                assignments.append(
-                    f"{column} = CASE WHEN {self.pk} = %s THEN %s ELSE {otherwise} END"
-                )
-                params += [row.pk, self._value(name, value), *extra]
-            assignments.append(f"{self._column('updated_at')} = %s")
-            params.append(self._value("updated_at", now))
-            where.append(f"{self.pk} = %s")
-            params.append(row.pk)
-            where.append(
-                f"({self.pk} = %s AND {self._column('claim_token')} = %s "
-                f"AND {self._column('status')} = %s)"
-            )
-            params += [take.pk, token, Status.PENDING]
+            kind = "mark_and_take"
+            leased = self._value("claimed_until", now + lease)
+            columns = (*names, "claimed_until", "claim_token", "updated_at")
+            for name, value in zip(columns, marks, strict=True):
+                params += [row.pk, value]
+                if name == "claimed_until":
+                    params.append(leased)
+            params += [row.pk, *taken]
         elif done is not None:
-            row, values = done
-            values = {**values, "claimed_until": None, "claim_token": None, "updated_at": now}
-            for name, value in values.items():
-                assignments.append(f"{self._column(name)} = %s")
-                params.append(self._value(name, value))
-            where.append(f"{self.pk} = %s")
-            params.append(row.pk)
+            kind = "mark"
+            params = [*marks, row.pk]
         else:
-            assignments.append(f"{self._column('claimed_until')} = %s")
-            params.append(self._value("claimed_until", now + lease))
-            assignments.append(f"{self._column('updated_at')} = %s")
-            params.append(self._value("updated_at", now))
-            where.append(
-                f"({self.pk} = %s AND {self._column('claim_token')} = %s "
-                f"AND {self._column('status')} = %s)"
-            )
-            params += [take.pk, token, Status.PENDING]
-        # Names come from the model and values go as parameters: nothing here is user input.
-        sql = (
-            f"UPDATE {self.table} SET {', '.join(assignments)} "  # noqa: S608  # nosec B608
-            f"WHERE {' OR '.join(where)} RETURNING {self.pk}"
-        )
-        with db_connection.cursor() as cursor:
+            kind, names = "take", ()
+            params = [
+                self._value("claimed_until", now + lease),
+                self._value("updated_at", now),
+                *taken,
+            ]
+        return self._sql(kind, names), params
+
+
+def _execute(sql: str, params: list[Any]) -> set[Any]:
+    """Run one UPDATE ... RETURNING pk on this thread's connection; the returned pks."""
+    if db_connection.vendor == "postgresql":
+        from psycopg import Cursor  # only on PostgreSQL: the SQLite demo need not have it
+
+        db_connection.ensure_connection()
+        # Django's own cursors bind values on the client (the text changes with every
+        # mail, nothing can be prepared); a plain psycopg cursor binds on the server.
+        with db_connection.wrap_database_errors, Cursor(db_connection.connection) as cursor:
             cursor.execute(sql, params)
-            returned = {pk for (pk,) in cursor.fetchall()}
-        return take is not None and take.pk in returned
+            return {pk for (pk,) in cursor.fetchall()}
+    with db_connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {pk for (pk,) in cursor.fetchall()}

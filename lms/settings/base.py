@@ -135,6 +135,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's own cursors bind values on the client and never prepare a statement; only the
+    # delivery engine's per-mail UPDATE goes through a server-binding cursor
+    # (delivery/services.py), which psycopg prepares once it has run this many times.
+    # "none" behind a pooler that cannot keep prepared statements (PgBouncer before 1.21).
+    _prepare = env.str("DATABASE_PREPARE_THRESHOLD", default="5").strip().lower()
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        None if _prepare in ("", "none") else int(_prepare)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
