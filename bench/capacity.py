@@ -56,7 +56,7 @@ if __package__ in (None, ""):
 
 from bench import project
 from bench.harness import write_artifact
-from bench.stack import Stack, cpu_seconds, machine_cpu, rss_mib
+from bench.stack import Stack, machine_cpu, rss_mib
 
 HOST = "127.0.0.1"
 PREFIX = "capacity"
@@ -290,7 +290,7 @@ def percentile(values: list[float], q: int) -> float:
 def run_step(stack: Stack, count: int, data: dict, args) -> dict:
     stack.django(project.reset_script(PREFIX))
     workers = stack.web_workers()
-    web_before = cpu_seconds(workers)
+    web_before = stack.web_cpu_seconds()
     busy_before, total_before = machine_cpu()
     gen_before = time.process_time()
     wall_before = time.monotonic()
@@ -298,7 +298,7 @@ def run_step(stack: Stack, count: int, data: dict, args) -> dict:
     wall = time.monotonic() - wall_before
     generator_cpu = (time.process_time() - gen_before) / wall
     busy_after, total_after = machine_cpu()
-    web_cpu = (cpu_seconds(workers) - web_before) / wall
+    web_cpu = (stack.web_cpu_seconds() - web_before) / wall
     workers_after = stack.web_workers()
     stored = [tuple(mark) for mark in stack.django(project.marks_script(PREFIX))["marks"]]
     stored_set = set(stored)

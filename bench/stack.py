@@ -133,6 +133,14 @@ class Stack:
     def web_workers(self) -> list[int]:
         return [pid for master in self.node_masters() for pid in children(master)]
 
+    def web_cpu_seconds(self) -> float:
+        """CPU seconds of every web worker so far, recycled ones included: a worker gunicorn
+        replaced (max_requests) is counted through its master's reaped-children time."""
+        return sum(
+            reaped_cpu_seconds(master) + cpu_seconds(children(master))
+            for master in self.node_masters()
+        )
+
 
 def children(pid: int) -> list[int]:
     out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
@@ -149,6 +157,15 @@ def cpu_seconds(pids: list[int]) -> float:
             continue
         total += int(fields[11]) + int(fields[12])
     return total / CLOCK_TICKS
+
+
+def reaped_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of the children `pid` has waited for (cutime + cstime)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[13]) + int(fields[14])) / CLOCK_TICKS
 
 
 def machine_cpu() -> tuple[int, int]:
