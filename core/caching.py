@@ -155,6 +155,21 @@ def generation(family: str) -> int:
     return value
 
 
+def get_with_generations(key: str) -> Any:
+    """`get(key)`, reading the cache generations in the same round trip (for an entry that
+    records the generation it was made under, like the anonymous page cache's)."""
+    memo = _request_generations.get()
+    wanted = [key] + [k for f, k in _GENERATION_KEYS.items() if memo is None or f not in memo]
+    try:
+        found = cache.get_many(wanted)
+    except UNREADABLE:
+        logger.warning("cache entry %s could not be read; treated as a miss", key, exc_info=True)
+        cache.delete(key)
+        return None
+    prime_generations(found)
+    return found.get(key)
+
+
 def prime_generations(found: dict[str, Any]) -> None:
     """Take the generations that came back with another read of this request (the session's:
     `core.sessions`), so reading them costs no round trip of its own."""

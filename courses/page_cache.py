@@ -66,7 +66,9 @@ def mark_cacheable(response: HttpResponse, *, until: datetime | None = None) -> 
 
 
 def _key(request: HttpRequest) -> str:
-    return caching.content_key("anon-page", request.path)
+    # Not under the generation: the entry records its generation instead, so that a hit
+    # reads the entry and the current generation in one round trip.
+    return f"anon-page:{request.path}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -77,9 +79,13 @@ class AnonymousPageCacheMiddleware:
         path = request.path
         known = path in _SHAREABLE_PATHS
         if known and cacheable_request(request):
-            cached = caching.get(_key(request))
-            if cached is not None and cached[2] > timezone.now():
-                content, content_type, _until = cached
+            cached = caching.get_with_generations(_key(request))
+            if (
+                cached is not None
+                and cached[3] == caching.content_generation()  # stale after a publish
+                and cached[2] > timezone.now()
+            ):
+                content, content_type, _until, _generation = cached
                 response = HttpResponse(content, content_type=content_type)
                 response["X-Page-Cache"] = "hit"
                 return response
@@ -90,12 +96,14 @@ class AnonymousPageCacheMiddleware:
             # the session) being looked at for this middleware's sake.
             return response
         if until is not None and response.status_code == 200 and not response.cookies:
+            # The generation this request read first (it is read once per request, before
+            # the page was built): a publish while it rendered leaves the entry stale.
+            generation = caching.content_generation()
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             seconds = max(1, min(CACHE_SECONDS, int((until - timezone.now()).total_seconds())))
-            caching.store(
-                _key(request), (response.content, response["Content-Type"], until), seconds
-            )
+            entry = (response.content, response["Content-Type"], until, generation)
+            caching.store(_key(request), entry, seconds)
             response["X-Page-Cache"] = "miss"
             _remember(path)
         else:

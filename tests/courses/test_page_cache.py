@@ -80,12 +80,18 @@ def _record_cache_reads(monkeypatch) -> list:
     from django.core.cache import cache
 
     reads: list = []
+    inside = []  # a get_many may call get for each key (the local-memory cache does)
     for name in ("get", "get_many"):
         original = getattr(cache, name)
 
         def recording(*args, _original=original, **kwargs):
-            reads.append(args[0])
-            return _original(*args, **kwargs)
+            if not inside:
+                reads.append(args[0])
+            inside.append(1)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
 
         monkeypatch.setattr(cache, name, recording)
     return reads
@@ -99,7 +105,8 @@ def test_a_request_for_anything_but_a_shareable_page_makes_no_cache_round_trip(
     assert client.get("/accounts/login/").status_code == 200
     assert reads == []
     assert client.get(course.url)["X-Page-Cache"] == "hit"
-    assert len(reads) == 2  # the content generation and the page
+    # One round trip: the page and the generations it is checked against, together.
+    assert len(reads) == 1 and "generation:content" in reads[0]
 
 
 def test_a_page_that_stops_being_shareable_is_no_longer_looked_up(client, course):
