@@ -4,6 +4,7 @@ about 3 h 5 min"."""
 import re
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -55,7 +56,6 @@ def lookup(mapping, key):
         return ""
 
 
-_SLOT = "<!--answer-slot:{}-->"
 _ANY_SLOT = re.compile(r"<!--answer-slot:[^>]*-->")
 
 
@@ -69,17 +69,20 @@ def lesson_body(context, page, slots=None) -> SafeString:
     be cached one by one around each answer form, a round trip each on Redis.
     """
 
+    def slot(block_id) -> SafeString:
+        return format_html("<!--answer-slot:{}-->", block_id)  # the id escaped
+
     def build() -> str:
         shared = context.flatten()
         parts = []
         for block in page.body:
-            shared["answer_html"] = SafeString(_SLOT.format(block.id))
+            shared["answer_html"] = slot(block.id)
             parts.append(block.render_as_block(context=shared))
         return "".join(parts)
 
     html = cached_content("lesson-body", page.pk, build=build, timeout=Timeouts.LESSON_BODY)
     for block_id, answer_html in (slots or {}).items():
-        html = html.replace(_SLOT.format(block_id), str(answer_html), 1)
+        html = html.replace(str(slot(block_id)), str(answer_html), 1)
     # The body is Wagtail's rendering of the page's blocks; the slots are the plan's forms,
     # rendered from escaped values (plans.forms).
     return SafeString(_ANY_SLOT.sub("", html))  # nosec B703
