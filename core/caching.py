@@ -155,11 +155,13 @@ def generation(family: str) -> int:
     return value
 
 
-def get_with_generations(key: str) -> Any:
-    """`get(key)`, reading the cache generations in the same round trip (for an entry that
+def get_with_generations(key: str, family: str = CONTENT) -> Any:
+    """`get(key)`, reading the family's generation in the same round trip (for an entry that
     records the generation it was made under, like the anonymous page cache's)."""
     memo = _request_generations.get()
-    wanted = [key] + [k for f, k in _GENERATION_KEYS.items() if memo is None or f not in memo]
+    wanted = [key]
+    if memo is None or family not in memo:
+        wanted.append(_GENERATION_KEYS[family])
     try:
         found = cache.get_many(wanted)
     except UNREADABLE:
