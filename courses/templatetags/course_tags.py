@@ -80,7 +80,14 @@ def lesson_body(context, page, slots=None) -> SafeString:
             parts.append(block.render_as_block(context=shared))
         return "".join(parts)
 
-    html = cached_content("lesson-body", page.pk, build=build, timeout=Timeouts.LESSON_BODY)
+    request = context.get("request")
+    if getattr(request, "is_preview", False):
+        # Wagtail's preview renders a draft: it must show that draft, and the draft must not
+        # take the live body's place in the cache (learners would read it until the next
+        # publish).
+        html = build()
+    else:
+        html = cached_content("lesson-body", page.pk, build=build, timeout=Timeouts.LESSON_BODY)
     for block_id, answer_html in (slots or {}).items():
         html = html.replace(str(slot(block_id)), str(answer_html), 1)
     # The body is Wagtail's rendering of the page's blocks; the slots are the plan's forms,
