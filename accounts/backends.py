@@ -18,10 +18,11 @@ class CachedPermissionsBackend(ModelBackend):
             return set()
         if not hasattr(user_obj, "_perm_cache"):
             key = caching.permissions_key(user_obj)
-            perms = caching.get(key)
+            perms = caching.get_generational(key)
             if perms is None:
-                perms = super().get_all_permissions(user_obj)
-                caching.store(key, perms, caching.Timeouts.PERMISSIONS)
-            # Other ModelBackend subclasses (allauth's) read these too: no second lookup.
-            user_obj._perm_cache = perms
+                perms = frozenset(super().get_all_permissions(user_obj))
+                caching.store_generational(key, perms, caching.Timeouts.PERMISSIONS)
+            # Other ModelBackend subclasses (allauth's) read these too: no second lookup. A
+            # set of its own: the kept one is shared by the process's requests.
+            user_obj._perm_cache = set(perms)
         return user_obj._perm_cache

@@ -44,6 +44,15 @@ stopped, restarting or unreachable is then a slower site, never an outage:
 
 The Celery broker is the one thing that must wait for Redis: see `lms.celery`.
 
+Each process keeps a copy
+------------------------
+An entry whose key holds its family's generation (the content family, each user's
+permissions) never changes under that key: a change makes a new generation, so a new key. So
+each process keeps what it read or built in a bounded store of its own (`get_generational`,
+`cached_content`): a repeat read costs neither a round trip nor unpickling, and is as fresh as
+the generation the request read. Values are shared by the requests of one process and must be
+treated as read-only (the pages in a cached route are copied per request).
+
 A generation is read at most once per request (`GenerationPerRequestMiddleware`): on Redis
 each read is a round trip. For a visitor with a session there is none of its own: the session
 store (`core.sessions`) fetches the generations in the same round trip as the session. A
@@ -55,8 +64,10 @@ from __future__ import annotations
 
 import logging
 import pickle  # nosec B403: only to name the errors of values Django's cache unpickles
+import threading
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -103,6 +114,44 @@ UNREADABLE = (
 # --- Reading and writing ----------------------------------------------------------------------
 
 
+class BoundedStore:
+    """A least-recently-used dict for one process, safe for gunicorn's threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any:
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._entries
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+# This process's copies of generation-keyed entries (see "Each process keeps a copy"). A
+# course's entries are a few dozen (routes, bodies, outline, per language): a few MB at most.
+_kept = BoundedStore(size=600)
+
+
 def get(key: str, default: Any = None) -> Any:
     """`cache.get`, with an unreadable entry treated as a miss (and removed); an entry that
     `prefetch_content` brought along for this request is not read again."""
@@ -120,6 +169,27 @@ def get(key: str, default: Any = None) -> Any:
 
 def store(key: str, value: Any, timeout: int) -> None:
     cache.set(key, value, timeout)
+
+
+def get_generational(key: str) -> Any:
+    """`get(key)` for a key that holds its family's generation: from this process's copy when
+    it has one (no round trip, no unpickling)."""
+    value = _kept.get(key)
+    if value is None:
+        value = get(key)
+        if value is not None:
+            _kept.put(key, value)
+    return value
+
+
+def store_generational(key: str, value: Any, timeout: int) -> None:
+    store(key, value, timeout)
+    _kept.put(key, value)
+
+
+def forget_process_copies() -> None:
+    """Drop this process's copies (tests that rewrite the shared cache behind its back)."""
+    _kept.clear()
 
 
 # --- Generations ------------------------------------------------------------------------------
@@ -263,7 +333,7 @@ def prefetch_content(*entries: tuple, also: list[str] = ()) -> None:
         return
     keys = [content_key(kind, *parts, per_language=True) for kind, *parts in entries]
     keys += list(also)
-    keys = [key for key in keys if key not in values]
+    keys = [key for key in keys if key not in values and key not in _kept]
     if not keys:
         return
     try:
@@ -286,12 +356,14 @@ def cached_content(
     values = _request_values()
     value = values.get(key) if values is not None else None
     if value is None:
-        value = get(key)
+        value = get_generational(key)
     elif value is _MISSING:
         value = None
+    else:
+        _kept.put(key, value)  # brought along by prefetch_content
     if value is None:
         value = build()
-        store(key, value, timeout)
+        store_generational(key, value, timeout)
     if values is not None:
         values[key] = value
     return value

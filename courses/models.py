@@ -410,6 +410,14 @@ class LessonPage(CourseStepMixin, Page):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and not getattr(request, "is_preview", False):
+            # Render the shared parts of the page once (core.frames); a preview shows a
+            # draft, which must neither be kept nor be answered from the live page's frame.
+            context["page_frame"] = ("lesson", self.pk)
+        return context
+
 
 class ReviewWhen(models.TextChoices):
     """When learners see a part of an attempt's review (Moodle's "review options")."""

@@ -51,9 +51,11 @@ def _cacheable(page: Page) -> Page:
 def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, bool]:
     """The route for `path`, and whether any view restriction applies to its page."""
     key = _route_key(request, path)
-    entry = caching.get(key)
+    entry = caching.get_generational(key)
     if entry is not None:
         site, page, args, kwargs, restricted, root_paths = entry
+        # The entry is this process's shared copy: a request may set attributes on its page.
+        page = copy.copy(page)
         request._wagtail_site = site
         # Wagtail asks for these on every page URL it builds (a cache read of its own).
         request._wagtail_cached_site_root_paths = root_paths
@@ -68,7 +70,7 @@ def _cached_route(request: HttpRequest, path: str) -> tuple[RouteResult | None, 
     site = Site.find_for_request(request)
     root_paths = Site.get_site_root_paths()  # sites are content: a change makes this stale
     entry = (site, _cacheable(page), tuple(args), dict(kwargs), restricted, root_paths)
-    caching.store(key, entry, caching.Timeouts.ROUTE)
+    caching.store_generational(key, entry, caching.Timeouts.ROUTE)
     return route, restricted
 
 
@@ -97,11 +99,11 @@ def site_for_request(request: HttpRequest) -> Site | None:
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     key = _site_key(request)
-    entry = caching.get(key)
+    entry = caching.get_generational(key)
     if entry is None:
         # A tuple, so that "no site" is kept too.
         entry = (Site.find_for_request(request), Site.get_site_root_paths())
-        caching.store(key, entry, caching.Timeouts.ROUTE)
+        caching.store_generational(key, entry, caching.Timeouts.ROUTE)
     request._wagtail_site = entry[0]
     request._wagtail_cached_site_root_paths = entry[1]
     return entry[0]

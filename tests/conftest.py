@@ -14,8 +14,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _isolated_media_cache_and_language(settings, tmp_path):
+    from core import caching, frames
+
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    # Stale after cache.clear() anyway (a new generation); kept small.
+    caching.forget_process_copies()
+    frames.clear()
     # A request under /en/ leaves English active in the test thread; start each test in Dutch.
     translation.activate(settings.LANGUAGE_CODE)
     yield

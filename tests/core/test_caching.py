@@ -54,9 +54,35 @@ def test_a_cached_route_that_cannot_be_unpickled_is_a_miss_not_a_500(client, cou
     monkeypatch.delattr(sys.modules[__name__], "Vanishing")
     with pytest.raises(AttributeError):
         cache.get(key)  # Django's own get fails on it ...
+    caching.forget_process_copies()  # as a process that has not read the route yet
     response = client.get(lesson.url)  # ... the platform's does not
     assert response.status_code == 200
     assert lesson.title in response.content.decode()
+
+
+def test_a_process_reads_a_content_entry_once_until_the_next_generation(monkeypatch):
+    built = []
+
+    def build():
+        built.append(1)
+        return "outline"
+
+    assert caching.cached_content("outline", 1, build=build) == "outline"
+    reads = []
+    real_get = cache.get
+    monkeypatch.setattr(cache, "get", lambda *a, **k: reads.append(a) or real_get(*a, **k))
+    assert caching.cached_content("outline", 1, build=build) == "outline"
+    # From this process's copy: only the generation is read (once per request in a request).
+    assert built == [1] and [key for key, *_ in reads] == ["generation:content"]
+    caching.invalidate_content()  # a publish, here or on another node
+    caching.cached_content("outline", 1, build=build)
+    assert built == [1, 1]
+
+
+def test_each_request_gets_its_own_copy_of_a_cached_page(learner_client, lessons):
+    first = learner_client.get(lessons[1].url).context["page"]
+    second = learner_client.get(lessons[1].url).context["page"]
+    assert first is not second and first.pk == second.pk
 
 
 def test_the_code_fingerprint_changes_with_a_template_and_not_with_a_test(tmp_path):

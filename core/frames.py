@@ -1,0 +1,58 @@
+"""Pages rendered once and personalised per request: the page *frame*.
+
+Most of a learner's lesson page is the same for everyone who reads it in one language: the
+header, the breadcrumb, the lesson, the pager, the footer. Rendering that through Django's
+templates for every request took half of the page's time. A page that opts in
+(`{% frame key %}` around base.html, with `key` set by the view) is rendered once per
+(content generation, language, host, full path, key) with a marker where each
+`{% personal %}` block sits; later requests join the kept pieces and render only the personal
+blocks, with the request's own context (see `core.templatetags.frame_tags`).
+
+Three kinds of personal block:
+
+- ``{% personal %}…{% endpersonal %}`` is rendered for every request (the outline's ticks,
+  the learner's answers, flash messages);
+- ``{% personal vary a b %}…{% endpersonal %}`` is rendered once per distinct value of
+  `a` and `b` within its frame and kept too (the "mark as done" card varies only by a few
+  figures; the navigation by "logged in" and "may open the admin");
+- everything outside personal blocks is shared, so a template that shows a visitor's own
+  data outside one would show it to the next visitor: tests render the opted-in pages with
+  and without frames for several visitors and compare (tests/core/test_frames.py).
+
+CSRF tokens are the exception that needs no block: while the shared parts are rendered the
+token is a marker, which each response replaces with its own masked token.
+
+Kept in each process's memory, not in the shared cache: a hit then costs no round trip, and
+the pieces may hold compiled template nodes (the personal blocks), which live as long as the
+process's compiled templates. The content generation in the key makes a publish on any node
+stale everywhere at once; old entries fall out of the bounded store.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+
+from core.caching import BoundedStore
+
+#: Stands for the CSRF token in shared HTML (letters and digits: it survives escaping).
+CSRF_MARKER = "csrfmarker" + secrets.token_hex(12)
+#: The context variable under which the frame being recorded collects its personal blocks.
+RECORDER = "_frame_recorder"
+
+
+# A lesson page's frame is 20-35 KB: at most a few MB per process.
+frames = BoundedStore(size=160)
+# The varying personal blocks (a card, a menu): a few hundred bytes to 2 KB each.
+fragments = BoundedStore(size=2000)
+
+
+def enabled() -> bool:
+    """Frames are on unless settings say `PAGE_FRAMES = False` (tests compare both ways)."""
+    return getattr(settings, "PAGE_FRAMES", True)
+
+
+def clear() -> None:
+    frames.clear()
+    fragments.clear()
