@@ -9,6 +9,7 @@ from html import escape
 
 from django.utils.safestring import SafeString
 
+from core.frames import slot
 from courses.worksheets import NUMBER, WorksheetKind
 
 from .models import PlanAnswer
@@ -100,12 +101,47 @@ class SheetForm:
         return len(self.rows)
 
     @property
+    def max_rows(self) -> int:
+        return self.kind.max_rows
+
+    @property
     def rows_html(self) -> list[SafeString]:
         return [cells_html(self.form_id, cells) for cells in self.rows]
 
     @property
     def form_error(self) -> str:
         return self.errors.get("rows", "")
+
+
+@dataclass(frozen=True)
+class SheetShell:
+    """A sheet form as its template sees it, with markers for what the learner typed: the
+    same for every learner with as many rows (and an error or not), so rendered once
+    (`core.frames.render_kept`). The markers stand for `SheetForm`'s rows and error."""
+
+    action: str
+    form_id: str
+    next_url: str
+    max_rows: int
+    row_count: int
+    form_error: str
+    rows_html: tuple[str, ...]
+
+    @classmethod
+    def of(cls, form: SheetForm) -> tuple[SheetShell, dict[str, str]]:
+        """The shell of `form`, and the values for its markers."""
+        shell = cls(
+            action=form.action,
+            form_id=form.form_id,
+            next_url=form.next_url,
+            max_rows=form.max_rows,
+            row_count=form.row_count,
+            form_error=slot("form_error") if form.form_error else "",
+            rows_html=tuple(slot(f"row{index}") for index in range(form.row_count)),
+        )
+        fills = {f"row{index}": html for index, html in enumerate(form.rows_html)}
+        fills["form_error"] = form.form_error
+        return shell, fills
 
 
 def _show(value) -> str:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core.frames import render_kept, slot
 from courses.models import PAGE_CONTEXT_HOOK, LessonPage
 from enrollments.admin_learners import LEARNER_PANELS_HOOK
 from enrollments.selectors import learner_state_for_request
@@ -19,7 +20,7 @@ from enrollments.services import STEP_DONE_CHECK_HOOK
 from enrollments.views import DASHBOARD_COURSE_EXTRAS_HOOK
 
 from . import admin_views  # noqa: F401  (registers the instructors' overview)
-from .forms import FLASH_SESSION_KEY, sheet_form
+from .forms import FLASH_SESSION_KEY, SheetShell, sheet_form
 from .models import PlanAnswer
 from .selectors import (
     answers_by_course,
@@ -53,9 +54,9 @@ def lesson_answer_forms(*, page, request, context: dict) -> None:
         else None
     )
     here = page.get_url(request=request)
-    # The forms need nothing of the request but the CSRF token: rendering them without it
-    # skips the context processors, which ran once per form (a third of the lesson page).
-    csrf = {"csrf_token": get_token(request)}
+    # The forms' markup is rendered once per shape (core.frames.render_kept): the learner's
+    # values, errors and CSRF token are put in afterwards.
+    csrf = {"csrf": get_token(request)}
     slots = {}
     for exercise in exercises:
         mine = refused if refused and refused.get("key") == exercise.key else None
@@ -69,25 +70,28 @@ def lesson_answer_forms(*, page, request, context: dict) -> None:
                 form_id=f"sheet-{exercise.block_id}",
                 refused=mine,
             )
-            slots[exercise.block_id] = render_to_string(
+            shell, fills = SheetShell.of(form)
+            slots[exercise.block_id] = render_kept(
                 "plans/includes/lesson_sheet.html",
-                {"form": form, "plan_url": plan_url(course), **csrf},
+                {"form": shell, "plan_url": plan_url(course), "csrf_token": slot("csrf")},
+                {**fills, **csrf},
             )
         else:
-            slots[exercise.block_id] = render_to_string(
+            error = (mine or {}).get("errors", {}).get("answer", "")
+            value = (mine or {}).get("values", {}).get("answer", answer.text if answer else "")
+            slots[exercise.block_id] = render_kept(
                 "plans/includes/exercise_form.html",
                 {
                     "action": reverse("plans:exercise_save", args=[page.pk, exercise.block_id]),
                     "next_url": here,
                     "block_id": exercise.block_id,
                     "required": exercise.required,
-                    "value": (mine or {})
-                    .get("values", {})
-                    .get("answer", answer.text if answer else ""),
-                    "error": (mine or {}).get("errors", {}).get("answer", ""),
+                    "value": slot("value"),
+                    "error": slot("error") if error else "",
                     "max_length": EXERCISE_MAX,
-                    **csrf,
+                    "csrf_token": slot("csrf"),
                 },
+                {"value": value, "error": error, **csrf},
             )
     context["exercise_slots"] = slots
 
