@@ -5,12 +5,18 @@ generation (`core.caching`): two round trips to Redis. Here the session's read a
 generations too (`get_many`), and hands them to the request's memo; and when a generation is
 needed before anything has read the session, the session is read then, with them. Everything else is
 Django's `cached_db` store: the database stays the record, the cache a copy.
+
+A session names the authentication backend that logged its user in; a backend renamed since
+(`settings.RENAMED_AUTHENTICATION_BACKENDS`) is read under its new name, so that its users
+stay logged in.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.sessions.backends import cached_db
 
 from core import caching
@@ -40,4 +46,8 @@ class SessionStore(cached_db.SessionStore):
                 )
             else:
                 data = {}
+        renamed = settings.RENAMED_AUTHENTICATION_BACKENDS.get(data.get(BACKEND_SESSION_KEY))
+        if renamed:
+            # Written before the backend was renamed: Django would log the user out.
+            data[BACKEND_SESSION_KEY] = renamed
         return data

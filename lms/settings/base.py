@@ -167,8 +167,15 @@ SESSION_ENGINE = "core.sessions"  # cached_db, reading the cache generations alo
 
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.CachedPermissionsBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.AuthenticationBackend",  # allauth's, with a faster user lookup
 ]
+# Backends that older sessions name, and the name to read them as (core.sessions): their
+# users stay logged in.
+RENAMED_AUTHENTICATION_BACKENDS = {
+    "allauth.account.auth_backends.AuthenticationBackend": (
+        "accounts.backends.AuthenticationBackend"
+    ),
+}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
