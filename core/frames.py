@@ -34,6 +34,7 @@ import secrets
 from collections.abc import Hashable
 
 from django.conf import settings
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import conditional_escape
@@ -51,6 +52,16 @@ RECORDER = "_frame_recorder"
 frames = BoundedStore(size=160)
 # The varying personal blocks (a card, a menu): a few hundred bytes to 2 KB each.
 fragments = BoundedStore(size=2000)
+
+
+def csrf_token(request) -> str:
+    """The request's masked CSRF token, one per response: Django masks anew on every
+    `get_token` call (about 50 µs of random numbers each), and a page with several forms
+    asked for several."""
+    token = getattr(request, "_frames_csrf_token", None)
+    if token is None:
+        token = request._frames_csrf_token = get_token(request)
+    return token
 
 
 def enabled() -> bool:

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from core.urls import kept_reverse
 from courses.models import CoursePage, LessonPage, course_of
 from courses.worksheets import worksheet_kind
 from enrollments.selectors import learner_state
@@ -133,9 +134,7 @@ def exercise_save(request: HttpRequest, page_id: int, block_id: str) -> HttpResp
 
 
 def plan_url(course: CoursePage) -> str:
-    from django.urls import reverse
-
-    return reverse("plans:plan", args=[course.slug])
+    return kept_reverse("plans:plan", course.slug)
 
 
 def _plan_context(request: HttpRequest, course_slug: str):
@@ -173,9 +172,7 @@ def _sheet_forms(request: HttpRequest, plan, *, editable: bool) -> dict[str, obj
 
 
 def sheet_action(course: CoursePage, kind: str) -> str:
-    from django.urls import reverse
-
-    return reverse("plans:sheet_save", args=[course.slug, kind])
+    return kept_reverse("plans:sheet_save", course.slug, kind)
 
 
 @never_cache

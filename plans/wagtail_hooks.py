@@ -6,13 +6,12 @@ and the instructors' overview (admin_views)."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from core.frames import render_kept, slot
+from core.frames import csrf_token, render_kept, slot
 from courses.models import PAGE_CONTEXT_HOOK, LessonPage
 from enrollments.admin_learners import LEARNER_PANELS_HOOK
 from enrollments.selectors import learner_state_for_request
@@ -56,7 +55,7 @@ def lesson_answer_forms(*, page, request, context: dict) -> None:
     here = page.get_url(request=request)
     # The forms' markup is rendered once per shape (core.frames.render_kept): the learner's
     # values, errors and CSRF token are put in afterwards.
-    csrf = {"csrf": get_token(request)}
+    csrf = {"csrf": csrf_token(request)}
     slots = {}
     for exercise in exercises:
         mine = refused if refused and refused.get("key") == exercise.key else None

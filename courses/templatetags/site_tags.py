@@ -3,26 +3,21 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
+from django.urls import translate_url
 from django.utils import formats, timezone, translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from wagtail.rich_text import expand_db_html
+
+from core.urls import kept_reverse
 
 register = template.Library()
 
 
 @register.simple_tag
 def fixed_url(name: str) -> str:
-    """`{% url name %}` for a URL without arguments, kept per process: reversing costs about
-    25 µs, and its answer depends only on the URL configuration, the language (the /en/
-    prefix) and the script prefix, which are all part of the memo's key."""
-    return _fixed_url(name, translation.get_language(), get_script_prefix(), get_urlconf())
-
-
-@lru_cache(maxsize=256)
-def _fixed_url(name: str, _language: str | None, _prefix: str, urlconf) -> str:
-    return reverse(name, urlconf=urlconf)
+    """`{% url name %}` for a URL without arguments, kept per process (`core.urls`)."""
+    return kept_reverse(name)
 
 
 @register.simple_tag(takes_context=True)
