@@ -51,7 +51,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for fn in hooks.get_hooks(DASHBOARD_COURSE_EXTRAS_HOOK):
         for course_id, html in (fn(request=request, courses=courses) or {}).items():
             extras.setdefault(course_id, []).append(html)
-    context = {"courses": courses, "offers": list(offers.values()), "course_extras": extras}
+    context = {
+        "courses": courses,
+        "offers": list(offers.values()),
+        "course_extras": extras,
+        # The page around the learner's courses is the same for everyone (core.frames).
+        "page_frame": ("dashboard",),
+    }
     site_for_request(request)  # the links to the courses ({% pageurl %}) need the site
     return render(request, "enrollments/dashboard.html", context)
 

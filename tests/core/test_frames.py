@@ -53,22 +53,24 @@ def visitors(course, lessons, learner, other, staff, enrollment):
     }
 
 
-def test_a_framed_lesson_equals_the_unframed_one_for_every_visitor(
+def test_framed_pages_equal_the_unframed_ones_for_every_visitor(
     settings, visitors, lessons, course
 ):
     lesson, preview = lessons[1].url, lessons[0].url  # lessons[0] is a free preview
+    dashboard = reverse("enrollments:dashboard")
     visitors["anonymous"] = Client()
     pages = [
         *(
             (who, url)
             for who in ("learner", "other learner", "staff")
-            for url in (lesson, "/en" + lesson)
+            for url in (lesson, "/en" + lesson, dashboard, "/en" + dashboard)
         ),
         *((who, preview) for who in ("learner", "revoked", "anonymous", "staff")),
+        ("revoked", dashboard),
     ]
     framed = {(who, url): _page(visitors[who], url) for who, url in pages}
     # One frame per page and language, whoever reads it.
-    assert len(frames.frames) == 3
+    assert len(frames.frames) == 5
 
     settings.PAGE_FRAMES = False
     cache.clear()  # nor from the anonymous page cache
@@ -79,6 +81,7 @@ def test_a_framed_lesson_equals_the_unframed_one_for_every_visitor(
     assert "Anna" not in framed[("other learner", lesson)]
     assert len({framed[(who, lesson)] for who in ("learner", "other learner", "staff")}) == 3
     assert len({framed[(who, preview)] for who in ("learner", "revoked", "anonymous")}) == 3
+    assert len({framed[(who, dashboard)] for who in ("learner", "other learner", "revoked")}) == 3
 
 
 def test_the_token_in_a_framed_page_is_the_visitors_own(learner, enrollment, lessons):
