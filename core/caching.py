@@ -380,17 +380,29 @@ def cached_content_many(
     themselves, for instance), read in one round trip; the missing ones are built together by
     `build(missing ids)` and stored. An id `build` does not return is left out."""
     keys = {content_key(kind, ident): ident for ident in ids}
+    result = {}
+    for key, ident in keys.items():
+        value = _kept.get(key)
+        if value is not None:
+            result[ident] = value
+    wanted = [key for key, ident in keys.items() if ident not in result]
+    if not wanted:
+        return result
     try:
-        found = cache.get_many(list(keys))
+        found = cache.get_many(wanted)
     except UNREADABLE:
         logger.warning("cache entries %s could not be read; treated as misses", kind, exc_info=True)
-        cache.delete_many(list(keys))
+        cache.delete_many(wanted)
         found = {}
-    result = {keys[key]: value for key, value in found.items()}
+    for key, value in found.items():
+        result[keys[key]] = value
+        _kept.put(key, value)
     missing = [ident for ident in ids if ident not in result]
     if missing:
         built = build(missing)
         cache.set_many({content_key(kind, ident): value for ident, value in built.items()}, timeout)
+        for ident, value in built.items():
+            _kept.put(content_key(kind, ident), value)
         result.update(built)
     return result
 

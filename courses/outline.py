@@ -9,6 +9,7 @@ lesson.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -171,10 +172,12 @@ def course_outline(course) -> CourseOutline:
 def course_pages(ids: list[int]) -> dict[int, CoursePage]:
     """The course pages with these ids (live or not), kept like the outline until the next
     publish: a learner's dashboard shows their courses without a page query. Each call gets
-    its own copies (the cache unpickles), so a caller may not change what another reads."""
+    its own copies of the pages the process keeps, so a caller may not change what another
+    reads."""
     from .models import CoursePage
 
     def build(missing: list[int]) -> dict[int, CoursePage]:
         return {course.pk: course for course in CoursePage.objects.filter(pk__in=missing)}
 
-    return caching.cached_content_many("course_page", ids, build=build)
+    kept = caching.cached_content_many("course_page", ids, build=build)
+    return {ident: copy.copy(page) for ident, page in kept.items()}
