@@ -4,7 +4,7 @@ Most of a learner's lesson page is the same for everyone who reads it in one lan
 header, the breadcrumb, the lesson, the pager, the footer. Rendering that through Django's
 templates for every request took half of the page's time. A page that opts in
 (`{% frame key %}` around base.html, with `key` set by the view) is rendered once per
-(content generation, language, host, full path, key) with a marker where each
+(content generation, language, time zone, host, full path, key) with a marker where each
 `{% personal %}` block sits; later requests join the kept pieces and render only the personal
 blocks, with the request's own context (see `core.templatetags.frame_tags`).
 

@@ -5,7 +5,7 @@ See `core.frames` for what is kept, where and for how long.
     {% frame page_frame %} … {% endframe %}
         Around a whole page (base.html). Nothing happens unless the view put a `page_frame`
         key in the context: then the page is kept per that key and the request's path,
-        language, host and the content generation.
+        language, time zone, host and the content generation.
 
     {% personal %} … {% endpersonal %}
         Rendered for every request. Outside a frame (any page that did not opt in) it
@@ -26,7 +26,7 @@ import re
 from django import template
 from django.template.base import FilterExpression, Node, NodeList
 from django.template.context import Context
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
 from core import caching, frames
@@ -92,6 +92,7 @@ class FrameNode(Node):
         frame_key = (
             caching.content_generation(),
             translation.get_language(),
+            timezone.get_current_timezone_name(),
             request.get_host(),
             request.get_full_path(),
             key,
