@@ -37,7 +37,7 @@ from django.conf import settings
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
 from core.caching import BoundedStore
@@ -83,7 +83,7 @@ renders = BoundedStore(size=1000)
 
 def slot(name: str) -> SafeString:
     """A marker for `render_kept`'s `fills[name]`, to pass in the template's context."""
-    return SafeString(f"\x00slot:{name}\x00")
+    return format_html("\x00slot:{}\x00", name)
 
 
 def render_kept(template_name: str, context: dict[str, Hashable], fills: dict[str, str]) -> str:
