@@ -9,6 +9,9 @@ broker answers (oldest first, every `REDELIVER_SECONDS`, at most `MAX_DEFERRED` 
 A process that exits before the broker returns loses what it kept; the beat sweepers then
 bring back what they cover (announcements: `waitlist.tasks.dispatch_due_announcements` and
 `requeue_stalled_announcements`; paid orders: `payments.tasks.reconcile_checkout_sessions`).
+
+kombu's Redis transport, with a fix for a worker that outlives a Redis restart, is in
+lms/celery_redis.py: kombu loads it from CELERY_BROKER_TRANSPORT on the first connection.
 """
 
 from __future__ import annotations
@@ -20,8 +23,6 @@ from collections import deque
 
 from celery import Celery, Task
 from kombu.exceptions import OperationalError
-from kombu.transport import redis as kombu_redis
-from redis import exceptions as redis_errors
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.base")
 
@@ -104,35 +105,6 @@ class DeferringTask(Task):
             kept = {k: v for k, v in options.items() if k in {"countdown", "eta", "queue"}}
             deferred.keep(self.app, self.name, args, kwargs, kept)
             return None
-
-
-class _RedisChannel(kombu_redis.Channel):
-    def _connparams(self, asynchronous=False):
-        if self.connection.client is None:
-            # The transport was already torn down: say so with an error that kombu's
-            # ignore_errors() expects, instead of an AttributeError that kills the worker.
-            raise redis_errors.ConnectionError("broker connection already closed")
-        return super()._connparams(asynchronous=asynchronous)
-
-
-class RedisTransport(kombu_redis.Transport):
-    """kombu's Redis transport, with one fix for a worker that exits after a Redis restart.
-
-    Celery 5.7.0 (kombu 5.7.0, redis-py 8.1.0), on losing the broker while a task runs,
-    first `collect()`s the connection (which detaches the transport from it) and then
-    `close()`s it (`Consumer.on_connection_error_after_connected`, from celery PRs #10242 and
-    #10570 for GH-9705). Closing restores the unacknowledged message, which needs a new
-    Redis client, which reads the detached transport's `client` (None) in `_connparams`:
-    AttributeError, which `ignore_errors` does not ignore, so the worker logs "Unrecoverable
-    error" and exits once its task is done. Here that case raises a connection error, which
-    is ignored: the worker reconnects and goes on. The message it could not restore stays
-    in Redis's unacked set if Redis kept it (restored after the visibility timeout; every
-    task is safe to run twice) and is gone with Redis's memory otherwise (the beat sweepers
-    bring announcements back). No release of celery or kombu fixes it yet (5.7.0 is the
-    latest on PyPI); drop this class when one does (tests/lms/test_worker_supervision.py).
-    """
-
-    Channel = _RedisChannel
 
 
 app = Celery("lms", task_cls=DeferringTask)

@@ -335,8 +335,8 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
     # kombu's Redis transport with the fix that keeps a busy worker alive through a Redis
-    # restart (lms/celery.py, RedisTransport).
-    CELERY_BROKER_TRANSPORT = "lms.celery:RedisTransport"
+    # restart (lms/celery_redis.py, loaded on the first connection to the broker).
+    CELERY_BROKER_TRANSPORT = "lms.celery_redis:RedisTransport"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True

@@ -1,6 +1,14 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from django.conf import settings
 
 from lms.celery import app
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_celery_app_discovers_the_apps_tasks():
@@ -17,3 +25,44 @@ def test_every_beat_entry_names_a_registered_task():
 def test_tasks_are_acknowledged_late_and_requeued_when_a_worker_dies():
     assert app.conf.task_acks_late is True
     assert app.conf.task_reject_on_worker_lost is True
+
+
+# In a fresh process: what the broker setting makes a process load.
+TRANSPORT_PROBE = """
+import json, sys, django
+django.setup()
+from django.urls import get_resolver
+get_resolver().reverse_dict
+from lms.celery import app
+loaded = "kombu.transport.redis" in sys.modules
+transport = app.connection_for_write().get_transport_cls()
+print(json.dumps({"loaded_at_start": loaded, "transport": transport.__module__}))
+"""
+
+
+def _transport(broker: str) -> dict:
+    env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.base",
+        DEBUG="1",
+        VAR_DIR="/tmp/lms-transport-test",
+        CACHE_URL="locmemcache://",
+        CELERY_BROKER_URL=broker,
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", TRANSPORT_PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_redis_broker_connects_through_the_fixed_transport_loaded_on_first_use():
+    assert _transport("redis://127.0.0.1:1/0") == {
+        "loaded_at_start": False,
+        "transport": "lms.celery_redis",
+    }

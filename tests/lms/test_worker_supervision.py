@@ -2,7 +2,7 @@
 
 With celery 5.7.0 the worker that was running a task when Redis went away logged
 "Unrecoverable error: AttributeError('NoneType' object has no attribute 'hostname')" and
-exited once the task was done; `lms.celery.RedisTransport` fixes that. The drill runs two
+exited once the task was done; `lms.celery_redis.RedisTransport` fixes that. The drill runs two
 real prefork workers (as in production) on PostgreSQL or SQLite and a Redis server of its
 own, in .ci/run's second pass (CELERY_WORKER_TESTS=1).
 """
@@ -23,7 +23,7 @@ import redis
 from celery import Celery
 from django.db import connection
 
-from lms.celery import RedisTransport, _RedisChannel
+from lms.celery_redis import RedisTransport, _RedisChannel
 from tests.factories import AnnouncementFactory, SubscriberFactory, build_course
 from tests.redis_server import RedisServer
 from tests.redis_server import wait as _wait
