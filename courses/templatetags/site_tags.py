@@ -9,6 +9,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from wagtail.rich_text import expand_db_html
 
+from core import urlconf as core_urlconf
 from core.urls import kept_reverse
 
 register = template.Library()
@@ -18,6 +19,13 @@ register = template.Library()
 def fixed_url(name: str) -> str:
     """`{% url name %}` for a URL without arguments, kept per process (`core.urls`)."""
     return kept_reverse(name)
+
+
+@register.simple_tag
+def admin_home_url() -> str:
+    """The link into Wagtail's admin on public pages: admin URL names do not reverse while a
+    public request is handled (core/urlconf.py)."""
+    return core_urlconf.admin_home_url()
 
 
 @register.simple_tag(takes_context=True)

@@ -81,7 +81,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: the session is read lazily anywhere below, and brings the generations along.
+    # Before anything resolves or reverses: requests outside the admin use the site's URLs
+    # without the admin, so serving them never loads it (core/urlconf.py).
+    "core.urlconf.PublicURLConfMiddleware",
+    # The session is read lazily anywhere below, and brings the generations along.
     "core.caching.GenerationPerRequestMiddleware",
     "lms.logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -101,6 +104,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lms.urls"
+# ROOT_URLCONF -> the same site without Wagtail's admin, for requests outside ADMIN_URL.
+PUBLIC_URLCONFS = {"lms.urls": "lms.urls_public"}
 WSGI_APPLICATION = "lms.wsgi.application"
 
 TEMPLATES = [

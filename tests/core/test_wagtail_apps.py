@@ -1,5 +1,6 @@
-"""Wagtail's apps without the v3 API (core/wagtail_apps.py): no Django Ninja in any process,
-and everything else their ready() sets up is still there."""
+"""What a web worker loads (issue 21): Wagtail's apps without the v3 API
+(core/wagtail_apps.py), and the admin's URLs only for admin requests (core/urlconf.py).
+Everything else Wagtail sets up is still there."""
 
 import json
 import os
@@ -7,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.redirects.signal_handlers import autocreate_redirects_on_slug_change
 from wagtail.documents import get_document_model
@@ -15,25 +18,41 @@ from wagtail.models.reference_index import ReferenceIndex
 from wagtail.permissions import policy_registry
 from wagtail.signals import page_slug_changed
 
+from tests.factories import UserFactory
+
 ROOT = Path(__file__).resolve().parents[2]
 
-# A process as a web worker is after its first pages: settings, apps, the whole URLconf and
-# every app's wagtail_hooks.
+# A fresh worker: public requests (every app's wagtail_hooks loads with the first page), then
+# one admin request.
 PROBE = """
 import json, sys, django
 django.setup()
-from django.urls import get_resolver
+from django.test import Client
 from wagtail import hooks
-get_resolver().reverse_dict
 hooks.search_for_hooks()
-loaded = {name.split(".")[0] for name in sys.modules}
-print(json.dumps({"ninja": "ninja" in loaded, "v3": "wagtail.api.v3.api" in sys.modules}))
+client = Client(HTTP_HOST="localhost")
+assert client.get("/favicon.ico").status_code == 200
+client.get("/healthz/")
+def loaded():
+    return {
+        "ninja": "ninja" in sys.modules,
+        "admin_urls": "wagtail.admin.urls" in sys.modules,
+    }
+public = loaded()
+assert client.get("/cms/").status_code == 302  # to the log-in
+print(json.dumps({"public": public, "after_admin": loaded()}))
 """
 
 
-def test_no_process_loads_the_v3_api_nobody_serves():
+def test_a_worker_loads_the_admin_only_for_an_admin_request_and_never_the_v3_api():
     env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
-    env.update(DJANGO_SETTINGS_MODULE="lms.settings.base", DEBUG="1", VAR_DIR="/tmp/lms-apps-test")
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.base",
+        DEBUG="1",
+        VAR_DIR="/tmp/lms-worker-imports-test",
+        CACHE_URL="locmemcache://",
+        CELERY_BROKER_URL="memory://",
+    )
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=ROOT,
@@ -43,7 +62,9 @@ def test_no_process_loads_the_v3_api_nobody_serves():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"ninja": False, "v3": False}
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert loaded["public"] == {"ninja": False, "admin_urls": False}
+    assert loaded["after_admin"] == {"ninja": False, "admin_urls": True}
 
 
 def test_the_rest_of_wagtails_ready_still_runs():
@@ -53,3 +74,10 @@ def test_the_rest_of_wagtails_ready_still_runs():
     assert policy_registry.get_by_type(Redirect, fallback=False) is not None
     for model in (get_image_model(), get_document_model()):
         assert ReferenceIndex.is_indexed(model)
+
+
+@pytest.mark.django_db
+def test_staff_on_a_public_page_get_the_link_into_the_admin(client, home_page):
+    client.force_login(UserFactory(is_staff=True))
+    html = client.get("/").content.decode()
+    assert f'href="{reverse("wagtailadmin_home")}"' in html
