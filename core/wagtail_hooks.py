@@ -1,9 +1,12 @@
-"""Permissions of core in the admin's group editor, and the academy's admin stylesheet."""
+"""Permissions of core in the admin's group editor, the academy's admin stylesheet, and the
+admin API's image and document viewsets that core/wagtail_apps.py defers."""
 
 from django.contrib.auth.models import Permission
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
+
+from .wagtail_apps import register_admin_api_viewsets
 
 
 @hooks.register("register_permissions")
@@ -17,3 +20,7 @@ def register_personal_data_permission():
 @hooks.register("insert_global_admin_css")
 def academy_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# After Wagtail's own hooks (order 0), which registered placeholders (core/wagtail_apps.py).
+hooks.register("construct_admin_api", register_admin_api_viewsets, order=1)

@@ -1,6 +1,6 @@
-"""What a web worker loads (issue 21): Wagtail's apps without the v3 API
-(core/wagtail_apps.py), and the admin's URLs only for admin requests (core/urlconf.py).
-Everything else Wagtail sets up is still there."""
+"""What a web worker loads (issue 21): Wagtail's apps without the v3 API and the admin API's
+viewsets deferred (core/wagtail_apps.py), and the admin's URLs only for admin requests
+(core/urlconf.py). Everything else Wagtail sets up is still there, and the admin still works."""
 
 import json
 import os
@@ -36,6 +36,7 @@ client.get("/healthz/")
 def loaded():
     return {
         "ninja": "ninja" in sys.modules,
+        "rest_framework": "rest_framework" in sys.modules,
         "admin_urls": "wagtail.admin.urls" in sys.modules,
     }
 public = loaded()
@@ -63,8 +64,8 @@ def test_a_worker_loads_the_admin_only_for_an_admin_request_and_never_the_v3_api
     )
     assert result.returncode == 0, result.stderr
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
-    assert loaded["public"] == {"ninja": False, "admin_urls": False}
-    assert loaded["after_admin"] == {"ninja": False, "admin_urls": True}
+    assert loaded["public"] == {"ninja": False, "rest_framework": False, "admin_urls": False}
+    assert loaded["after_admin"] == {"ninja": False, "rest_framework": True, "admin_urls": True}
 
 
 def test_the_rest_of_wagtails_ready_still_runs():
@@ -74,6 +75,15 @@ def test_the_rest_of_wagtails_ready_still_runs():
     assert policy_registry.get_by_type(Redirect, fallback=False) is not None
     for model in (get_image_model(), get_document_model()):
         assert ReferenceIndex.is_indexed(model)
+
+
+@pytest.mark.django_db
+def test_the_admin_api_serves_pages_images_and_documents(client, home_page):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    for endpoint in ("pages", "images", "documents"):
+        response = client.get(reverse(f"wagtailadmin_api:{endpoint}:listing"))
+        assert response.status_code == 200, endpoint
+        assert "items" in response.json()
 
 
 @pytest.mark.django_db
