@@ -183,3 +183,19 @@ def rss_mib(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def shared_memory_mib(pid: int) -> dict[str, float]:
+    """The process's proportional (PSS: shared pages divided among the processes sharing them)
+    and unique (USS: pages no other process maps) set sizes, from /proc/PID/smaps_rollup.
+    Beside RSS, which counts every shared page in full in every process: with workers forked
+    from a preloaded master (gunicorn's preload_app), RSS overstates what each one costs."""
+    fields = {}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("Pss", "Private_Clean", "Private_Dirty"):
+                fields[key] = int(value.split()[0]) / 1024
+    except OSError:
+        return {"pss": 0.0, "uss": 0.0}
+    return {"pss": fields["Pss"], "uss": fields["Private_Clean"] + fields["Private_Dirty"]}
