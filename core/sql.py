@@ -20,8 +20,10 @@ from typing import Any
 from django.db import connections
 from django.db.models import QuerySet
 
-# Values no real lookup uses, so each can be told apart among the compiled parameters.
-_PLACEHOLDER_BASE = -7_340_000_000
+# Values no real lookup uses, so each can be told apart among the compiled parameters. Within
+# a 32-bit integer's range: Django turns a lookup on an integer column (contrib's User.id,
+# for one) with a value outside the column's range into "no rows" before writing any SQL.
+_PLACEHOLDER_BASE = -2_100_000_000
 
 
 class CompiledRead:
