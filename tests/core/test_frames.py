@@ -1,6 +1,7 @@
 """Page frames (core.frames): the shared parts of a lesson page rendered once, the personal
 parts per request. Nothing one visitor sees may reach another: every page served from a
-frame must equal the page rendered without frames for the same visitor."""
+frame must equal the page rendered without frames for the same visitor. A page that opts in
+to frames (a `page_frame` in its context) belongs in the first test."""
 
 import re
 
