@@ -2,12 +2,6 @@
 viewsets deferred (core/wagtail_apps.py), and the admin's URLs only for admin requests
 (core/urlconf.py). Everything else Wagtail sets up is still there, and the admin still works."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
@@ -19,8 +13,7 @@ from wagtail.permissions import policy_registry
 from wagtail.signals import page_slug_changed
 
 from tests.factories import UserFactory
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_process import probe
 
 # A fresh worker: public requests (every app's wagtail_hooks loads with the first page), then
 # one admin request.
@@ -46,24 +39,7 @@ print(json.dumps({"public": public, "after_admin": loaded()}))
 
 
 def test_a_worker_loads_the_admin_only_for_an_admin_request_and_never_the_v3_api():
-    env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
-    env.update(
-        DJANGO_SETTINGS_MODULE="lms.settings.base",
-        DEBUG="1",
-        VAR_DIR="/tmp/lms-worker-imports-test",
-        CACHE_URL="locmemcache://",
-        CELERY_BROKER_URL="memory://",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    loaded = probe(PROBE, var_dir="/tmp/lms-worker-imports-test")
     assert loaded["public"] == {"ninja": False, "rest_framework": False, "admin_urls": False}
     assert loaded["after_admin"] == {"ninja": False, "rest_framework": True, "admin_urls": True}
 

@@ -1,14 +1,7 @@
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from django.conf import settings
 
 from lms.celery import app
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_process import probe
 
 
 def test_celery_app_discovers_the_apps_tasks():
@@ -41,24 +34,7 @@ print(json.dumps({"loaded_at_start": loaded, "transport": transport.__module__})
 
 
 def _transport(broker: str) -> dict:
-    env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
-    env.update(
-        DJANGO_SETTINGS_MODULE="lms.settings.base",
-        DEBUG="1",
-        VAR_DIR="/tmp/lms-transport-test",
-        CACHE_URL="locmemcache://",
-        CELERY_BROKER_URL=broker,
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", TRANSPORT_PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return probe(TRANSPORT_PROBE, var_dir="/tmp/lms-transport-test", broker=broker)
 
 
 def test_a_redis_broker_connects_through_the_fixed_transport_loaded_on_first_use():
